@@ -1,0 +1,25 @@
+# parallax_library(NAME SOURCES ... DEPS ...): one stage = one static library.
+function(parallax_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  if(ARG_SOURCES)
+    add_library(parallax_${name} STATIC ${ARG_SOURCES})
+    target_include_directories(parallax_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR})
+    target_link_libraries(parallax_${name} PUBLIC ${ARG_DEPS})
+  else()  # a stage whose sources are not written yet
+    add_library(parallax_${name} INTERFACE)
+    target_include_directories(parallax_${name} INTERFACE ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR})
+    target_link_libraries(parallax_${name} INTERFACE ${ARG_DEPS})
+  endif()
+endfunction()
+
+# parallax_test(NAME SOURCES ... DEPS ...): a GoogleTest binary registered with CTest.
+function(parallax_test name)
+  if(NOT PARALLAX_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE PARALLAX_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
+endfunction()

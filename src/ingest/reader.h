@@ -1,0 +1,44 @@
+// Enumerates raw inputs: files, folders (recursive, sorted), stdin, JSONL records (plain or gzip),
+// gzip-compressed single files. Produces one RawDocument per article or one Failure per input
+// that cannot become an article.
+#ifndef PARALLAX_INGEST_READER_H_
+#define PARALLAX_INGEST_READER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "parallax/article.h"
+#include "parallax/pipeline.h"
+#include "parallax/status.h"
+
+namespace parallax::ingest {
+
+struct RawDocument {
+  std::string source;  // "path", "path:LINE" (JSONL) or the record id when --id-field is set
+  std::string bytes;   // undecoded bytes (JSONL: the field's UTF-8 string)
+  InputFormat format = InputFormat::kText;  // kText or kHtml after detection
+  std::string declared_charset;             // from the container, when it names one
+  ArticleHints hints;
+};
+
+using ReadItem = std::variant<RawDocument, Failure>;
+
+class Reader {
+ public:
+  // Errors: InvalidArgument when `paths` is empty.
+  static Result<std::unique_ptr<Reader>> Create(const std::vector<std::string>& paths,
+                                                const InputOptions& options);
+  virtual ~Reader() = default;
+  // Fills `item` with the next document or failure; returns false at the end.
+  virtual bool Next(ReadItem* item) = 0;
+  // Bytes consumed so far and the total known up front (0 when unknown).
+  virtual uint64_t bytes_read() const = 0;
+  virtual uint64_t bytes_total() const = 0;
+};
+
+}  // namespace parallax::ingest
+
+#endif  // PARALLAX_INGEST_READER_H_
