@@ -19,15 +19,27 @@ struct Decoded {
   size_t replaced = 0;  // invalid byte sequences replaced by U+FFFD
 };
 
-// Decodes `bytes`. Order: BOM (UTF-8, UTF-16LE/BE), then `declared` (a charset named by the
-// container: HTTP header, <meta charset>), then valid UTF-8, then statistical detection among
-// legacy single-byte charsets (windows-1251/1252, KOI8-R, ISO-8859-x).
-// Errors: InvalidArgument for empty input or whitespace only; Unsupported for binary content
-// (NUL bytes or control characters outside text, e.g. images, PDFs, executables).
+// Decodes `bytes`. Order: BOM (UTF-8, UTF-16LE/BE, UTF-32LE/BE; the BOM is removed, nothing
+// else: line endings stay as they are, so spans refer to the decoded input), then binary
+// detection, then `declared` (a charset named by the container: HTTP header, <meta charset>;
+// names ICU does not know are ignored; Latin-1/ASCII labels mean windows-1252 as in browsers),
+// then valid UTF-8, then statistical detection among legacy single-byte charsets
+// (windows-1251/1252, KOI8-R, ISO-8859-x). A declared legacy charset loses to input that is
+// (mostly) well-formed multi-byte UTF-8. Input that is mostly valid UTF-8 with a few bad bytes
+// stays UTF-8 with U+FFFD replacements counted in `replaced`; so do a few stray NUL bytes.
+// Errors: InvalidArgument "empty input..." for empty input or whitespace only (NBSP included);
+// Unsupported "binary content: <what>" for binary content (PNG/JPEG/GIF/PDF/ZIP/gzip/ELF ...
+// signatures, NUL bytes, more than 10% control characters).
+// Thread safety: safe to call from several threads (ICU objects are cached per thread).
 Result<Decoded> Decode(std::string_view bytes, std::string_view declared = {});
 
 // True when `bytes` is entirely valid UTF-8 (the fast path of Decode).
 bool IsValidUtf8(std::string_view bytes);
+
+// `bytes` as UTF-8 with each maximal ill-formed subsequence replaced by one U+FFFD (the
+// Unicode/WHATWG practice, as ICU does); adds the number of replacements to *replaced when
+// non-null. Valid input comes back unchanged.
+std::string ToUtf8Lossy(std::string_view bytes, size_t* replaced = nullptr);
 
 }  // namespace parallax::ingest
 

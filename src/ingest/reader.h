@@ -28,13 +28,20 @@ using ReadItem = std::variant<RawDocument, Failure>;
 
 class Reader {
  public:
+  // Folders are listed here (recursive, sorted by path, hidden files and folders skipped);
+  // files are opened lazily by Next(). Per-input problems (missing, unreadable, empty, over
+  // max_article_bytes, malformed JSONL line, truncated gzip) come out of Next() as Failures
+  // and the batch goes on. JSONL: one item per non-blank line, source "path:LINE" (1-based)
+  // or the id field's value; gzip is recognised by its magic bytes, whatever the name.
   // Errors: InvalidArgument when `paths` is empty.
   static Result<std::unique_ptr<Reader>> Create(const std::vector<std::string>& paths,
                                                 const InputOptions& options);
   virtual ~Reader() = default;
   // Fills `item` with the next document or failure; returns false at the end.
   virtual bool Next(ReadItem* item) = 0;
-  // Bytes consumed so far and the total known up front (0 when unknown).
+  // Bytes consumed so far and the total known up front (0 when unknown). Both count bytes on
+  // disk (compressed bytes for .gz); the total is the sum of the regular files' sizes and leaves
+  // out stdin and pipes, whose bytes still count as read.
   virtual uint64_t bytes_read() const = 0;
   virtual uint64_t bytes_total() const = 0;
 };

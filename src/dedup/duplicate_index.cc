@@ -1,0 +1,287 @@
+#include "src/dedup/duplicate_index.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+
+#include "src/dedup/bytes.h"
+
+namespace parallax::dedup {
+namespace {
+
+// Frozen: band keys are rebuilt from the stored 16-bit values on Deserialize, so the seed only
+// has to agree within one index; it is fixed anyway to keep indexes comparable across runs.
+constexpr uint64_t kBandSeed = 0x70782d62616e6400ULL;  // "px-band\0"
+constexpr uint32_t kIndexFormat = 1;
+// A band key shared by more articles than this (e.g. thousands of copies of one notice) is not
+// walked further: the earliest copies are reached through other bands or the exact table.
+constexpr int kMaxChainWalk = 256;
+
+inline uint64_t NonZero(uint64_t key) { return key == 0 ? 1 : key; }
+
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return x;
+}
+
+int Rank(MatchKind k) {
+  switch (k) {
+    case MatchKind::kExact:
+      return 3;
+    case MatchKind::kNear:
+      return 2;
+    case MatchKind::kContained:
+      return 1;
+    case MatchKind::kNone:
+      return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string_view MatchKindName(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::kNone:
+      return "none";
+    case MatchKind::kExact:
+      return "exact";
+    case MatchKind::kNear:
+      return "near";
+    case MatchKind::kContained:
+      return "contained";
+  }
+  return "none";
+}
+
+uint32_t DuplicateIndex::HeadTable::Get(uint64_t key) const {
+  if (keys_.empty()) return kNone;
+  key = NonZero(key);
+  size_t mask = keys_.size() - 1;
+  for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == key) return values_[i];
+    if (keys_[i] == 0) return kNone;
+  }
+}
+
+uint32_t DuplicateIndex::HeadTable::Exchange(uint64_t key, uint32_t value) {
+  if ((used_ + 1) * 2 > keys_.size()) Grow();
+  key = NonZero(key);
+  size_t mask = keys_.size() - 1;
+  for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == key) {
+      uint32_t old = values_[i];
+      values_[i] = value;
+      return old;
+    }
+    if (keys_[i] == 0) {
+      keys_[i] = key;
+      values_[i] = value;
+      ++used_;
+      return kNone;
+    }
+  }
+}
+
+void DuplicateIndex::HeadTable::Grow() {
+  std::vector<uint64_t> keys = std::move(keys_);
+  std::vector<uint32_t> values = std::move(values_);
+  size_t cap = keys.empty() ? 64 : keys.size() * 2;
+  keys_.assign(cap, 0);
+  values_.assign(cap, kNone);
+  size_t mask = cap - 1;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (keys[k] == 0) continue;
+    size_t i = Mix(keys[k]) & mask;
+    while (keys_[i] != 0) i = (i + 1) & mask;
+    keys_[i] = keys[k];
+    values_[i] = values[k];
+  }
+}
+
+DuplicateIndex::DuplicateIndex(DuplicateOptions options) : options_(options) {}
+
+void DuplicateIndex::BandKeys(const uint16_t* low, uint64_t* keys) const {
+  for (int b = 0; b < kBands; ++b)
+    keys[b] = XXH3_64bits_withSeed(low + b * kRows, kRows * sizeof(uint16_t), kBandSeed + b);
+}
+
+Match DuplicateIndex::Best(const Signature& sig, const uint16_t* low, uint64_t exact,
+                           uint32_t shingles, uint32_t self) const {
+  Match best;
+  best.index = self;
+  best.group = self;
+  if (shingles == 0) return best;
+
+  auto consider = [&](uint32_t cand) {
+    const Doc& d = docs_[cand];
+    if (d.shingles == 0) return;
+    const uint16_t* other = low_.data() + size_t{cand} * kNumHashes;
+    int same = 0;
+    for (int i = 0; i < kNumHashes; ++i) same += low[i] == other[i];
+    double j = static_cast<double>(same) / kNumHashes;
+    double inter = j / (1.0 + j) * (static_cast<double>(shingles) + d.shingles);
+    uint32_t smaller = std::min(shingles, d.shingles);
+    double c = std::min(1.0, inter / smaller);
+    MatchKind kind = MatchKind::kNone;
+    if (d.exact == exact && d.shingles == shingles) {
+      kind = MatchKind::kExact;
+    } else if (j >= options_.min_jaccard) {
+      kind = MatchKind::kNear;
+    } else if (c >= options_.min_containment && smaller >= options_.min_containment_shingles) {
+      kind = MatchKind::kContained;
+    }
+    if (kind == MatchKind::kNone) return;
+    bool better = Rank(kind) > Rank(best.kind) ||
+                  (Rank(kind) == Rank(best.kind) &&
+                   (j > best.jaccard || (j == best.jaccard && cand < *best.other)));
+    if (best.kind == MatchKind::kNone || better) {
+      best.kind = kind;
+      best.other = cand;
+      best.group = d.group;
+      best.jaccard = j;
+      best.containment = c;
+    }
+  };
+
+  // An exact duplicate of the group's first exact copy is the best possible match: the band
+  // walk (long chains when a text has many copies) is skipped.
+  uint32_t root = exact_.Get(exact);
+  if (root != HeadTable::kNone) {
+    consider(root);
+    if (best.kind == MatchKind::kExact) return best;
+  }
+
+  uint64_t keys[kBands];
+  BandKeys(low, keys);
+  std::vector<uint32_t> candidates;
+  for (int b = 0; b < kBands; ++b) {
+    uint32_t i = bands_.Get(keys[b]);
+    for (int walked = 0; i != HeadTable::kNone && walked < kMaxChainWalk; ++walked) {
+      candidates.push_back(i);
+      i = next_[size_t{i} * kBands + b];
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (uint32_t c : candidates) consider(c);
+  return best;
+}
+
+void DuplicateIndex::Insert(Doc doc, const uint16_t* low) {
+  uint32_t index = static_cast<uint32_t>(docs_.size());
+  low_.insert(low_.end(), low, low + kNumHashes);
+  next_.resize(next_.size() + kBands, HeadTable::kNone);
+  if (doc.shingles > 0) {
+    uint64_t keys[kBands];
+    BandKeys(low, keys);
+    for (int b = 0; b < kBands; ++b)
+      next_[size_t{index} * kBands + b] = bands_.Exchange(keys[b], index);
+    if (exact_.Get(doc.exact) == HeadTable::kNone) (void)exact_.Exchange(doc.exact, index);
+  }
+  by_id_.emplace(doc.id, index);
+  group_size_.push_back(0);
+  ++group_size_[doc.group];
+  docs_.push_back(std::move(doc));
+}
+
+Result<Match> DuplicateIndex::Add(std::string_view article_id, const Signature& signature) {
+  if (article_id.empty()) return Status::InvalidArgument("dedup: empty article id");
+  if (auto found = Find(article_id)) return MatchOf(*found);
+  uint16_t low[kNumHashes];
+  for (int i = 0; i < kNumHashes; ++i) low[i] = static_cast<uint16_t>(signature.mins[i]);
+  uint32_t index = static_cast<uint32_t>(docs_.size());
+  Match m = Best(signature, low, signature.exact, signature.shingles, index);
+  Doc doc;
+  doc.id = std::string(article_id);
+  doc.exact = signature.exact;
+  doc.shingles = signature.shingles;
+  doc.group = m.group;
+  doc.other = m.other.value_or(index);
+  doc.kind = m.kind;
+  doc.jaccard = static_cast<float>(m.jaccard);
+  doc.containment = static_cast<float>(m.containment);
+  Insert(std::move(doc), low);
+  return m;
+}
+
+Match DuplicateIndex::Query(const Signature& signature) const {
+  uint16_t low[kNumHashes];
+  for (int i = 0; i < kNumHashes; ++i) low[i] = static_cast<uint16_t>(signature.mins[i]);
+  return Best(signature, low, signature.exact, signature.shingles,
+              static_cast<uint32_t>(docs_.size()));
+}
+
+std::optional<uint32_t> DuplicateIndex::Find(std::string_view article_id) const {
+  auto it = by_id_.find(std::string(article_id));
+  if (it == by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+Match DuplicateIndex::MatchOf(uint32_t index) const {
+  const Doc& d = docs_[index];
+  Match m;
+  m.kind = d.kind;
+  m.index = index;
+  m.group = d.group;
+  if (d.kind != MatchKind::kNone) m.other = d.other;
+  m.jaccard = d.jaccard;
+  m.containment = d.containment;
+  return m;
+}
+
+std::string DuplicateIndex::Serialize() const {
+  ByteWriter w;
+  w.U32(kIndexFormat);
+  w.F64(options_.min_jaccard);
+  w.F64(options_.min_containment);
+  w.U32(options_.min_containment_shingles);
+  w.U32(static_cast<uint32_t>(docs_.size()));
+  for (size_t i = 0; i < docs_.size(); ++i) {
+    const Doc& d = docs_[i];
+    w.Str(d.id);
+    w.U64(d.exact);
+    w.U32(d.shingles);
+    w.U32(d.group);
+    w.U32(d.other);
+    w.U8(static_cast<uint8_t>(d.kind));
+    w.F32(d.jaccard);
+    w.F32(d.containment);
+    for (int k = 0; k < kNumHashes; ++k) w.U16(low_[i * kNumHashes + k]);
+  }
+  return w.Take();
+}
+
+Result<DuplicateIndex> DuplicateIndex::Deserialize(std::string_view bytes) {
+  ByteReader r(bytes);
+  uint32_t format = 0, n = 0;
+  DuplicateOptions options;
+  if (!r.U32(&format) || format != kIndexFormat)
+    return Status::InvalidArgument("dedup index: unknown format");
+  if (!r.F64(&options.min_jaccard) || !r.F64(&options.min_containment) ||
+      !r.U32(&options.min_containment_shingles) || !r.Count(&n, 4 + 8 + 4 * 4 + 1 + 8))
+    return Status::InvalidArgument("dedup index: truncated header");
+  DuplicateIndex index(options);
+  index.docs_.reserve(n);
+  uint16_t low[kNumHashes];
+  for (uint32_t i = 0; i < n; ++i) {
+    Doc d;
+    uint8_t kind = 0;
+    if (!r.Str(&d.id) || !r.U64(&d.exact) || !r.U32(&d.shingles) || !r.U32(&d.group) ||
+        !r.U32(&d.other) || !r.U8(&kind) || !r.F32(&d.jaccard) || !r.F32(&d.containment))
+      return Status::InvalidArgument("dedup index: truncated article " + std::to_string(i));
+    for (int k = 0; k < kNumHashes; ++k)
+      if (!r.U16(&low[k])) return Status::InvalidArgument("dedup index: truncated signature");
+    if (kind > static_cast<uint8_t>(MatchKind::kContained) || d.group > i || d.other > i ||
+        d.id.empty() || index.by_id_.count(d.id) > 0)
+      return Status::InvalidArgument("dedup index: inconsistent article " + std::to_string(i));
+    d.kind = static_cast<MatchKind>(kind);
+    index.Insert(std::move(d), low);
+  }
+  if (!r.done()) return Status::InvalidArgument("dedup index: trailing bytes");
+  return index;
+}
+
+}  // namespace parallax::dedup

@@ -1,0 +1,496 @@
+#include "src/stories/clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "src/dedup/bytes.h"
+
+namespace parallax::stories {
+namespace {
+
+constexpr uint32_t kStateFormat = 1;
+// IDF = ln((N + kIdfPriorDocs) / (df + 0.5)): a prior of unseen documents, so that in a young
+// corpus (the first articles of a run, or a corpus of one story) the words all articles share
+// still weigh something instead of an IDF near zero. Its effect fades as N grows.
+constexpr double kIdfPriorDocs = 20.0;
+
+template <typename V>
+float Dot(const V& a, const V& b) {
+  float s = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].key < b[j].key) {
+      ++i;
+    } else if (b[j].key < a[i].key) {
+      ++j;
+    } else {
+      s += a[i].w * b[j].w;
+      ++i, ++j;
+    }
+  }
+  return s;
+}
+
+template <typename V>
+void Normalize(V* v) {
+  double n = 0;
+  for (const auto& x : *v) n += static_cast<double>(x.w) * x.w;
+  if (n <= 0) return;
+  float inv = static_cast<float>(1.0 / std::sqrt(n));
+  for (auto& x : *v) x.w *= inv;
+}
+
+// The `k` heaviest entries of `v` (ties: smaller key), sorted by key again.
+template <typename V>
+V Heaviest(V v, size_t k) {
+  if (v.size() > k) {
+    auto heavier = [](const auto& a, const auto& b) {
+      return a.w != b.w ? a.w > b.w : a.key < b.key;
+    };
+    std::nth_element(v.begin(), v.begin() + k, v.end(), heavier);
+    v.resize(k);
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  }
+  return v;
+}
+
+}  // namespace
+
+std::vector<size_t> PublicationOrder(const std::vector<ArticleFeatures>& batch) {
+  std::vector<int64_t> day(batch.size());
+  int64_t current = INT64_MIN;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (batch[i].day) current = *batch[i].day;
+    day[i] = current;
+  }
+  std::vector<size_t> order(batch.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return day[a] < day[b]; });
+  return order;
+}
+
+StoryClusterer::StoryClusterer(ClusterOptions options) : options_(options), dups_(options.dedup) {}
+
+float StoryClusterer::Idf(uint64_t key) const {
+  auto it = df_.find(key);
+  double df = it == df_.end() ? 0.0 : it->second;
+  return static_cast<float>(std::log((static_cast<double>(docs_) + kIdfPriorDocs) / (df + 0.5)));
+}
+
+std::vector<StoryClusterer::Weighted> StoryClusterer::WeightArticle(
+    const ArticleFeatures& a) const {
+  std::vector<Weighted> v;
+  v.reserve(a.terms.size());
+  for (const Term& t : a.terms) {
+    float w = t.weight * Idf(t.key);
+    if (w > 0) v.push_back({t.key, w});
+  }
+  Normalize(&v);
+  return v;
+}
+
+bool StoryClusterer::Open(const StoryState& s, std::optional<int32_t> day) const {
+  if (s.compact) return false;
+  if (!day || !s.dated) return true;
+  return *day - s.last_day <= options_.window_days && s.first_day - *day <= options_.window_days;
+}
+
+std::string StoryClusterer::LabelOf(const StoryState& s) const {
+  if (s.compact || s.core.empty()) return s.label;
+  size_t best = 0;
+  float best_sim = -1;
+  for (size_t i = 0; i < s.core.size(); ++i) {
+    float sim = Dot(s.core[i].vec, s.vec);
+    if (sim > best_sim) best_sim = sim, best = i;
+  }
+  return s.core[best].headline;
+}
+
+void StoryClusterer::Refresh(uint32_t story, const ArticleFeatures& a,
+                             const std::vector<Weighted>& vec) {
+  StoryState& s = stories_[story];
+  // Raw centroid: add the article's raw term weights, scaled to unit length.
+  double norm = 0;
+  for (const Term& t : a.terms) norm += static_cast<double>(t.weight) * t.weight;
+  float inv = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+  std::vector<Weighted> merged;
+  merged.reserve(s.sums.size() + a.terms.size());
+  size_t i = 0, j = 0;
+  while (i < s.sums.size() || j < a.terms.size()) {
+    if (j == a.terms.size() || (i < s.sums.size() && s.sums[i].key < a.terms[j].key)) {
+      merged.push_back(s.sums[i++]);
+    } else if (i == s.sums.size() || a.terms[j].key < s.sums[i].key) {
+      merged.push_back({a.terms[j].key, a.terms[j].weight * inv});
+      ++j;
+    } else {
+      merged.push_back({s.sums[i].key, s.sums[i].w + a.terms[j].weight * inv});
+      ++i, ++j;
+    }
+  }
+  // Drift cap: keep the centroid_terms heaviest terms under the current IDF.
+  std::vector<Weighted> weighted;
+  weighted.reserve(merged.size());
+  for (const Weighted& m : merged) weighted.push_back({m.key, m.w * Idf(m.key)});
+  weighted = Heaviest(std::move(weighted), options_.centroid_terms);
+  s.sums.clear();
+  size_t k = 0;
+  for (const Weighted& w : weighted) {
+    while (merged[k].key != w.key) ++k;
+    s.sums.push_back(merged[k]);
+  }
+  s.vec = weighted;
+  Normalize(&s.vec);
+  if (s.core.size() < options_.core_articles) {
+    Core c;
+    c.headline = a.headline;
+    c.vec = Heaviest(vec, options_.core_terms);
+    Normalize(&c.vec);
+    s.core.push_back(std::move(c));
+  }
+  // Post the story under its heaviest terms (postings are never removed while the story is
+  // live; a stale posting only costs one candidate evaluation).
+  std::vector<Weighted> top = Heaviest(s.vec, options_.index_terms);
+  for (const Weighted& t : top) {
+    if (s.posted.size() >= 4u * options_.index_terms) break;
+    if (std::find(s.posted.begin(), s.posted.end(), t.key) != s.posted.end()) continue;
+    s.posted.push_back(t.key);
+    postings_[t.key].push_back(story);
+  }
+}
+
+void StoryClusterer::Join(uint32_t story, const ArticleFeatures& a,
+                          const std::vector<Weighted>& vec) {
+  StoryState& s = stories_[story];
+  ++s.size;
+  if (a.day) {
+    if (!s.dated) {
+      s.dated = true;
+      s.first_day = s.last_day = *a.day;
+    } else {
+      s.first_day = std::min(s.first_day, *a.day);
+      s.last_day = std::max(s.last_day, *a.day);
+    }
+  }
+  if (!s.compact) Refresh(story, a, vec);
+}
+
+uint32_t StoryClusterer::NewStory(uint32_t article, const ArticleFeatures& a,
+                                  const std::vector<Weighted>& vec) {
+  uint32_t story = static_cast<uint32_t>(stories_.size());
+  StoryState s;
+  s.seed = article;
+  stories_.push_back(std::move(s));
+  live_.push_back(story);
+  Join(story, a, vec);
+  return story;
+}
+
+void StoryClusterer::CompactClosed() {
+  if (!max_day_) return;
+  int64_t horizon =
+      static_cast<int64_t>(*max_day_) - 2 * static_cast<int64_t>(options_.window_days);
+  size_t out = 0;
+  for (uint32_t id : live_) {
+    StoryState& s = stories_[id];
+    if (s.dated && s.last_day < horizon) {
+      s.label = LabelOf(s);
+      s.compact = true;
+      std::vector<Weighted>().swap(s.sums);
+      std::vector<Weighted>().swap(s.vec);
+      std::vector<Core>().swap(s.core);
+      std::vector<uint64_t>().swap(s.posted);
+    } else {
+      live_[out++] = id;
+    }
+  }
+  live_.resize(out);
+}
+
+Status StoryClusterer::Add(const ArticleFeatures& a) {
+  if (a.id.empty()) return Status::InvalidArgument("stories: empty article id");
+  for (size_t i = 1; i < a.terms.size(); ++i)
+    if (a.terms[i - 1].key >= a.terms[i].key)
+      return Status::InvalidArgument("stories: terms of " + a.id + " not sorted by key");
+  if (dups_.Find(a.id)) return Status::Ok();
+  PARALLAX_ASSIGN_OR_RETURN(dedup::Match match, dups_.Add(a.id, a.signature));
+  uint32_t index = static_cast<uint32_t>(story_of_.size());
+
+  ++docs_;
+  for (const Term& t : a.terms) ++df_[t.key];
+  std::vector<Weighted> vec = WeightArticle(a);
+  if (a.day && (!max_day_ || *a.day > *max_day_)) {
+    max_day_ = a.day;
+    CompactClosed();
+  }
+
+  if (match.kind != dedup::MatchKind::kNone) {
+    uint32_t story = story_of_[*match.other];
+    const StoryState& s = stories_[story];
+    bool in_window = a.day && s.dated && *a.day - s.last_day <= options_.window_days &&
+                     s.first_day - *a.day <= options_.window_days;
+    if (in_window || dups_.GroupSize(match.group) <= options_.max_copies) {
+      story_of_.push_back(story);
+      Join(story, a, vec);
+      return Status::Ok();
+    }
+    // Boilerplate: a story of its own, closed at once (no vectors, no postings).
+    uint32_t own = static_cast<uint32_t>(stories_.size());
+    StoryState b;
+    b.seed = index;
+    b.size = 1;
+    b.compact = true;
+    b.label = a.headline;
+    if (a.day) b.dated = true, b.first_day = b.last_day = *a.day;
+    stories_.push_back(std::move(b));
+    story_of_.push_back(own);
+    return Status::Ok();
+  }
+
+  // Candidate stories from the inverted index, scored by the shared query-term weight.
+  if (scratch_.size() < stories_.size()) scratch_.resize(stories_.size(), 0.0f);
+  std::vector<Weighted> query = Heaviest(vec, options_.query_terms);
+  for (const Weighted& q : query) {
+    auto it = postings_.find(q.key);
+    if (it == postings_.end()) continue;
+    std::vector<uint32_t>& list = it->second;
+    size_t scanned = 0, dead = 0;
+    for (size_t i = list.size(); i-- > 0 && scanned < options_.max_posting_scan; ++scanned) {
+      uint32_t s = list[i];
+      if (stories_[s].compact) {
+        ++dead;
+        continue;
+      }
+      if (scratch_[s] == 0.0f) touched_.push_back(s);
+      scratch_[s] += q.w;
+    }
+    if (dead > 0 && dead * 2 >= list.size()) {
+      list.erase(
+          std::remove_if(list.begin(), list.end(), [&](uint32_t s) { return stories_[s].compact; }),
+          list.end());
+      if (list.empty()) postings_.erase(it);
+    }
+  }
+  std::vector<std::pair<float, uint32_t>> candidates;
+  candidates.reserve(touched_.size());
+  for (uint32_t s : touched_) {
+    candidates.push_back({scratch_[s], s});
+    scratch_[s] = 0.0f;
+  }
+  touched_.clear();
+  auto better = [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  if (candidates.size() > options_.max_candidates) {
+    std::nth_element(candidates.begin(), candidates.begin() + options_.max_candidates,
+                     candidates.end(), better);
+    candidates.resize(options_.max_candidates);
+  }
+  std::sort(candidates.begin(), candidates.end(), better);
+
+  std::optional<uint32_t> best;
+  float best_sim = 0;
+  for (const auto& [score, s] : candidates) {
+    const StoryState& st = stories_[s];
+    if (!Open(st, a.day)) continue;
+    float sim = Dot(vec, st.vec);
+    if (sim < options_.min_similarity || (best && sim <= best_sim)) continue;
+    float core = 0;
+    for (const Core& c : st.core) core = std::max(core, Dot(vec, c.vec));
+    if (core < options_.min_core_similarity) continue;
+    best = s;
+    best_sim = sim;
+  }
+  if (best) {
+    story_of_.push_back(*best);
+    Join(*best, a, vec);
+  } else {
+    story_of_.push_back(static_cast<uint32_t>(stories_.size()));
+    NewStory(index, a, vec);
+  }
+  return Status::Ok();
+}
+
+Status StoryClusterer::AddAll(const std::vector<ArticleFeatures>& batch) {
+  for (size_t i : PublicationOrder(batch)) PARALLAX_RETURN_IF_ERROR(Add(batch[i]));
+  return Status::Ok();
+}
+
+std::optional<uint32_t> StoryClusterer::StoryOf(std::string_view article_id) const {
+  std::optional<uint32_t> index = dups_.Find(article_id);
+  if (!index) return std::nullopt;
+  return story_of_[*index];
+}
+
+StoryInfo StoryClusterer::Story(uint32_t story) const {
+  const StoryState& s = stories_[story];
+  StoryInfo info;
+  info.id = story;
+  info.seed = dups_.id(s.seed);
+  info.label = LabelOf(s);
+  if (s.dated) {
+    info.first_day = s.first_day;
+    info.last_day = s.last_day;
+  }
+  info.size = s.size;
+  return info;
+}
+
+std::vector<StoryInfo> StoryClusterer::Stories() const {
+  std::vector<StoryInfo> out;
+  out.reserve(stories_.size());
+  for (uint32_t i = 0; i < stories_.size(); ++i) out.push_back(Story(i));
+  return out;
+}
+
+namespace {
+
+template <typename V>
+void PutVec(dedup::ByteWriter* w, const V& v) {
+  w->U32(static_cast<uint32_t>(v.size()));
+  for (const auto& x : v) {
+    w->U64(x.key);
+    w->F32(x.w);
+  }
+}
+
+template <typename V>
+bool GetVec(dedup::ByteReader* r, V* v) {
+  uint32_t n;
+  if (!r->Count(&n, 12)) return false;
+  v->resize(n);
+  for (auto& x : *v)
+    if (!r->U64(&x.key) || !r->F32(&x.w)) return false;
+  for (size_t i = 1; i < v->size(); ++i)
+    if ((*v)[i - 1].key >= (*v)[i].key) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string StoryClusterer::Serialize() const {
+  dedup::ByteWriter w;
+  w.U32(kStateFormat);
+  const ClusterOptions& o = options_;
+  w.I32(o.window_days);
+  w.F64(o.min_similarity);
+  w.F64(o.min_core_similarity);
+  for (uint32_t v : {o.centroid_terms, o.core_articles, o.core_terms, o.index_terms, o.query_terms,
+                     o.max_candidates, o.max_posting_scan, o.max_copies})
+    w.U32(v);
+  w.Str(dups_.Serialize());
+  w.U64(docs_);
+  w.U8(max_day_.has_value());
+  w.I32(max_day_.value_or(0));
+  w.U32(static_cast<uint32_t>(story_of_.size()));
+  for (uint32_t s : story_of_) w.U32(s);
+  // Hash maps in key order, so equal states give equal bytes.
+  std::vector<std::pair<uint64_t, uint32_t>> df(df_.begin(), df_.end());
+  std::sort(df.begin(), df.end());
+  w.U32(static_cast<uint32_t>(df.size()));
+  for (const auto& [k, n] : df) w.U64(k), w.U32(n);
+  w.U32(static_cast<uint32_t>(stories_.size()));
+  for (const StoryState& s : stories_) {
+    w.U32(s.seed);
+    w.I32(s.first_day);
+    w.I32(s.last_day);
+    w.U8(static_cast<uint8_t>((s.dated ? 1 : 0) | (s.compact ? 2 : 0)));
+    w.U32(s.size);
+    PutVec(&w, s.sums);
+    PutVec(&w, s.vec);
+    w.U32(static_cast<uint32_t>(s.core.size()));
+    for (const Core& c : s.core) {
+      w.Str(c.headline);
+      PutVec(&w, c.vec);
+    }
+    w.U32(static_cast<uint32_t>(s.posted.size()));
+    for (uint64_t k : s.posted) w.U64(k);
+    w.Str(s.label);
+  }
+  std::vector<uint64_t> keys;
+  keys.reserve(postings_.size());
+  for (const auto& [k, list] : postings_) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());
+  w.U32(static_cast<uint32_t>(keys.size()));
+  for (uint64_t k : keys) {
+    const std::vector<uint32_t>& list = postings_.at(k);
+    w.U64(k);
+    w.U32(static_cast<uint32_t>(list.size()));
+    for (uint32_t s : list) w.U32(s);
+  }
+  return w.Take();
+}
+
+Result<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes) {
+  dedup::ByteReader r(bytes);
+  auto bad = [](std::string what) { return Status::InvalidArgument("stories state: " + what); };
+  uint32_t format = 0;
+  if (!r.U32(&format) || format != kStateFormat) return bad("unknown format");
+  ClusterOptions o;
+  if (!r.I32(&o.window_days) || !r.F64(&o.min_similarity) || !r.F64(&o.min_core_similarity))
+    return bad("truncated options");
+  for (uint32_t* v : {&o.centroid_terms, &o.core_articles, &o.core_terms, &o.index_terms,
+                      &o.query_terms, &o.max_candidates, &o.max_posting_scan, &o.max_copies})
+    if (!r.U32(v)) return bad("truncated options");
+  std::string dup_bytes;
+  if (!r.Str(&dup_bytes)) return bad("truncated dedup index");
+  PARALLAX_ASSIGN_OR_RETURN(dedup::DuplicateIndex dups,
+                            dedup::DuplicateIndex::Deserialize(dup_bytes));
+  o.dedup = dups.options();
+  StoryClusterer c(o);
+  c.dups_ = std::move(dups);
+  uint8_t has_max = 0;
+  int32_t max_day = 0;
+  uint32_t n = 0;
+  if (!r.U64(&c.docs_) || !r.U8(&has_max) || !r.I32(&max_day) || !r.Count(&n, 4))
+    return bad("truncated header");
+  if (has_max) c.max_day_ = max_day;
+  if (n != c.dups_.size()) return bad("article count differs from the dedup index");
+  c.story_of_.resize(n);
+  for (uint32_t& s : c.story_of_)
+    if (!r.U32(&s)) return bad("truncated assignments");
+  if (!r.Count(&n, 12)) return bad("truncated df");
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t k;
+    uint32_t v;
+    if (!r.U64(&k) || !r.U32(&v)) return bad("truncated df");
+    c.df_[k] = v;
+  }
+  if (!r.Count(&n, 29)) return bad("truncated stories");
+  c.stories_.resize(n);
+  for (uint32_t id = 0; id < n; ++id) {
+    StoryState& s = c.stories_[id];
+    uint8_t flags = 0;
+    uint32_t cores = 0, posted = 0;
+    if (!r.U32(&s.seed) || !r.I32(&s.first_day) || !r.I32(&s.last_day) || !r.U8(&flags) ||
+        !r.U32(&s.size) || !GetVec(&r, &s.sums) || !GetVec(&r, &s.vec) || !r.Count(&cores, 8))
+      return bad("truncated story " + std::to_string(id));
+    s.dated = flags & 1;
+    s.compact = flags & 2;
+    s.core.resize(cores);
+    for (Core& core : s.core)
+      if (!r.Str(&core.headline) || !GetVec(&r, &core.vec)) return bad("truncated core");
+    if (!r.Count(&posted, 8)) return bad("truncated postings");
+    s.posted.resize(posted);
+    for (uint64_t& k : s.posted)
+      if (!r.U64(&k)) return bad("truncated postings");
+    if (!r.Str(&s.label)) return bad("truncated label");
+    if (s.seed >= c.story_of_.size()) return bad("story seed out of range");
+    if (!s.compact) c.live_.push_back(id);
+  }
+  for (uint32_t s : c.story_of_)
+    if (s >= c.stories_.size()) return bad("assignment out of range");
+  if (!r.Count(&n, 12)) return bad("truncated index");
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t k;
+    uint32_t len;
+    if (!r.U64(&k) || !r.Count(&len, 4)) return bad("truncated index");
+    std::vector<uint32_t>& list = c.postings_[k];
+    list.resize(len);
+    for (uint32_t& s : list)
+      if (!r.U32(&s) || s >= c.stories_.size()) return bad("bad posting");
+  }
+  if (!r.done()) return bad("trailing bytes");
+  return c;
+}
+
+}  // namespace parallax::stories

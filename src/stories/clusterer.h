@@ -1,0 +1,168 @@
+// StoryClusterer: incremental clustering of articles into stories, in publication order.
+//
+// Each article (its ArticleFeatures) either joins the most similar open story or starts a new
+// one. Similarity is the cosine of TF-IDF vectors; IDF comes from the articles added so far, so
+// it sharpens as the corpus grows. An article joins a story when
+//   * the story is open: its last article is at most window_days before the new article (and
+//     its first at most window_days after it); undated articles and stories are always open;
+//   * cos(article, story centroid) >= min_similarity, where the centroid is bounded to the
+//     story's centroid_terms heaviest terms (a cap on drift: a long story cannot absorb
+//     everything by growing a broad vocabulary), and
+//   * cos(article, one of the story's core articles) >= min_core_similarity: the core is the
+//     story's first core_articles articles, so an article must also resemble the seed of the
+//     story, not only the average.
+// A near-duplicate or wire copy (dedup::DuplicateIndex) of an earlier article joins that
+// article's story, whatever the thresholds; a text copied more than max_copies times is treated
+// as boilerplate unless the copies are dated within the window (see ClusterOptions).
+//
+// Candidates come from an inverted index from each story's index_terms heaviest centroid terms
+// to the story, so each article is compared with a few stories (at most max_candidates), not
+// all. Stories that cannot be joined any more (last article more than 2 * window_days before
+// the newest article seen) are compacted: their vectors are dropped and their postings skipped,
+// so memory for the working set stays flat as a dated corpus grows; per article the clusterer
+// keeps its id, its dedup entry (~0.9 KB) and its story number.
+//
+// Determinism: the result depends only on the sequence of Add calls. Serialize() saves the
+// whole state; a clusterer restored with Deserialize() and fed the rest of the sequence ends in
+// exactly the state of one run over the whole sequence. Adding an id that is already present
+// changes nothing (re-running a corpus is idempotent). Publication order is the caller's job:
+// AddAll() sorts a batch with PublicationOrder() first.
+//
+// Thread safety: none (one writer); Featurize articles in parallel before.
+//
+//   stories::StoryClusterer clusterer;
+//   for (const Article& a : articles_by_date)
+//     PARALLAX_RETURN_IF_ERROR(clusterer.Add(stories::Featurize(a)));
+//   for (const stories::StoryInfo& s : clusterer.Stories()) Print(s.label, s.size);
+#ifndef PARALLAX_STORIES_CLUSTERER_H_
+#define PARALLAX_STORIES_CLUSTERER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "parallax/status.h"
+#include "src/dedup/duplicate_index.h"
+#include "src/stories/features.h"
+
+namespace parallax::stories {
+
+struct ClusterOptions {
+  // Days a story stays open after its last article. Default: 7.
+  int window_days = 7;
+  // Minimum cosine to the story centroid. Default: 0.26 (tuned once on ECB+, Multi-News and
+  // BASIL together; one configuration for all).
+  double min_similarity = 0.26;
+  // Minimum cosine to at least one core article. Default: 0.25.
+  double min_core_similarity = 0.25;
+  // Terms kept in a story centroid. Default: 120.
+  uint32_t centroid_terms = 120;
+  // Core (seed) articles kept per story, and terms kept per core article. Default: 4, 64.
+  uint32_t core_articles = 4;
+  uint32_t core_terms = 64;
+  // Heaviest centroid terms posted to the inverted index per story. Default: 20.
+  uint32_t index_terms = 20;
+  // Heaviest article terms looked up in the inverted index. Default: 32.
+  uint32_t query_terms = 32;
+  // Stories scored exactly per article, and postings scanned per term (newest first).
+  // Default: 24, 2000.
+  uint32_t max_candidates = 24;
+  uint32_t max_posting_scan = 2000;
+  // A text copied more often than this is boilerplate (an archive notice or a consent page
+  // scraped as an article), not a story, unless the copies fall in one time window (a wire
+  // story run by many outlets in a few days): further copies then start stories of their own
+  // that nothing joins. Default: 4.
+  uint32_t max_copies = 4;
+  // Near-duplicate detection (see dedup::DuplicateOptions).
+  dedup::DuplicateOptions dedup;
+};
+
+struct StoryInfo {
+  uint32_t id = 0;                   // story number, in order of creation
+  std::string seed;                  // id of the story's first article
+  std::string label;                 // headline of its most central core article
+  std::optional<int32_t> first_day;  // time span of its dated articles (days since 1970-01-01)
+  std::optional<int32_t> last_day;
+  uint32_t size = 0;  // articles
+};
+
+// Publication order of a batch: a stable sort by day, where an undated article takes the day of
+// the dated article before it in the batch (so undated runs keep their input order and place).
+std::vector<size_t> PublicationOrder(const std::vector<ArticleFeatures>& batch);
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(ClusterOptions options = {});
+
+  // Adds one article. Errors: InvalidArgument for an empty id or terms not sorted by key.
+  // An id that was added before is ignored (OK).
+  Status Add(const ArticleFeatures& article);
+  // Adds a batch in PublicationOrder. Stops at the first error.
+  Status AddAll(const std::vector<ArticleFeatures>& batch);
+
+  size_t article_count() const { return story_of_.size(); }
+  size_t story_count() const { return stories_.size(); }
+  // Article `index` (order of first Add): its id and story number.
+  const std::string& article_id(uint32_t index) const { return dups_.id(index); }
+  uint32_t story_of(uint32_t index) const { return story_of_[index]; }
+  // Story number of an article id, or nullopt when not added.
+  std::optional<uint32_t> StoryOf(std::string_view article_id) const;
+  StoryInfo Story(uint32_t story) const;
+  std::vector<StoryInfo> Stories() const;
+  // The dedup match recorded for article `index`.
+  dedup::Match DuplicateOf(uint32_t index) const { return dups_.MatchOf(index); }
+
+  std::string Serialize() const;
+  static Result<StoryClusterer> Deserialize(std::string_view bytes);
+
+ private:
+  struct Weighted {
+    uint64_t key;
+    float w;
+  };
+  struct Core {
+    std::string headline;
+    std::vector<Weighted> vec;  // unit length, sorted by key
+  };
+  struct StoryState {
+    uint32_t seed = 0;  // article index
+    int32_t first_day = 0, last_day = 0;
+    bool dated = false;
+    bool compact = false;  // closed for good: vectors dropped
+    uint32_t size = 0;
+    std::vector<Weighted> sums;  // raw centroid: sums of unit raw article vectors, by key
+    std::vector<Weighted> vec;   // IDF-weighted unit centroid, by key
+    std::vector<Core> core;
+    std::vector<uint64_t> posted;  // terms this story was posted under
+    std::string label;             // set when compacted (core dropped)
+  };
+
+  float Idf(uint64_t key) const;
+  std::vector<Weighted> WeightArticle(const ArticleFeatures& a) const;
+  bool Open(const StoryState& s, std::optional<int32_t> day) const;
+  void Join(uint32_t story, const ArticleFeatures& a, const std::vector<Weighted>& vec);
+  uint32_t NewStory(uint32_t article, const ArticleFeatures& a, const std::vector<Weighted>& vec);
+  void Refresh(uint32_t story, const ArticleFeatures& a, const std::vector<Weighted>& vec);
+  void CompactClosed();
+  std::string LabelOf(const StoryState& s) const;
+
+  ClusterOptions options_;
+  dedup::DuplicateIndex dups_;
+  std::vector<uint32_t> story_of_;
+  std::vector<StoryState> stories_;
+  std::unordered_map<uint64_t, uint32_t> df_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
+  uint64_t docs_ = 0;
+  std::optional<int32_t> max_day_;
+  std::vector<uint32_t> live_;  // stories not compacted (derived from stories_, not saved)
+  // Scratch for candidate scoring, indexed by story (not part of the state).
+  std::vector<float> scratch_;
+  std::vector<uint32_t> touched_;
+};
+
+}  // namespace parallax::stories
+
+#endif  // PARALLAX_STORIES_CLUSTERER_H_

@@ -1,0 +1,237 @@
+// StoryClusterer on generated fictional events: grouping, incremental vs batch, one run vs
+// split runs, idempotent re-runs, the time window, the drift cap, near-duplicates and errors.
+#include "src/stories/clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+
+#include "src/stories/test_corpus.h"
+
+namespace parallax::stories {
+namespace {
+
+using testing::MakeArticle;
+
+std::string Date(int day_of_month) {
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "2024-03-%02d", day_of_month);
+  return buf;
+}
+
+// 6 events x 5 articles over ten days of March 2024, interleaved.
+std::vector<ArticleFeatures> Corpus() {
+  std::vector<ArticleFeatures> out;
+  for (uint32_t k = 0; k < 5; ++k)
+    for (int e = 0; e < 6; ++e) out.push_back(Featurize(MakeArticle(e, k, Date(1 + 2 * k))));
+  return out;
+}
+
+// Article id -> story number.
+std::map<std::string, uint32_t> Assignment(const StoryClusterer& c) {
+  std::map<std::string, uint32_t> out;
+  for (uint32_t i = 0; i < c.article_count(); ++i) out[c.article_id(i)] = c.story_of(i);
+  return out;
+}
+
+TEST(StoryClustererTest, GroupsArticlesByEvent) {
+  std::vector<ArticleFeatures> corpus = Corpus();
+  StoryClusterer c;
+  for (const ArticleFeatures& f : corpus) ASSERT_TRUE(c.Add(f).ok());
+  EXPECT_EQ(c.article_count(), 30u);
+  EXPECT_EQ(c.story_count(), 6u);
+  for (size_t i = 0; i < corpus.size(); ++i)
+    for (size_t j = 0; j < corpus.size(); ++j)
+      EXPECT_EQ(*c.StoryOf(corpus[i].id) == *c.StoryOf(corpus[j].id), i % 6 == j % 6)
+          << i << " " << j;
+}
+
+TEST(StoryClustererTest, StoryInfoHasLabelSpanAndSize) {
+  StoryClusterer c;
+  ASSERT_TRUE(c.AddAll(Corpus()).ok());
+  std::vector<StoryInfo> stories = c.Stories();
+  ASSERT_EQ(stories.size(), 6u);
+  for (const StoryInfo& s : stories) {
+    EXPECT_EQ(s.size, 5u);
+    EXPECT_EQ(s.first_day, ParseDay("2024-03-01"));
+    EXPECT_EQ(s.last_day, ParseDay("2024-03-09"));
+    EXPECT_FALSE(s.label.empty());
+    EXPECT_EQ(c.StoryOf(s.seed), s.id);
+  }
+  // The label is one of the story's headlines: it names the event's place.
+  EXPECT_NE(stories[*c.StoryOf(Corpus()[0].id)].label.find("Kellbrook"), std::string::npos);
+}
+
+TEST(StoryClustererTest, BatchOfShuffledArticlesEqualsIncrementalInDateOrder) {
+  std::vector<ArticleFeatures> corpus = Corpus();
+  StoryClusterer incremental;
+  for (const ArticleFeatures& f : corpus) ASSERT_TRUE(incremental.Add(f).ok());
+  // Same days, shuffled within the batch: AddAll restores publication order. Articles of one
+  // day keep their relative order, so shuffle whole days.
+  std::vector<ArticleFeatures> shuffled;
+  for (int k = 4; k >= 0; --k)
+    for (int e = 0; e < 6; ++e) shuffled.push_back(corpus[k * 6 + e]);
+  StoryClusterer batch;
+  ASSERT_TRUE(batch.AddAll(shuffled).ok());
+  EXPECT_EQ(Assignment(batch), Assignment(incremental));
+  EXPECT_EQ(batch.Serialize(), incremental.Serialize());
+}
+
+TEST(StoryClustererTest, SplitRunsEqualOneRun) {
+  std::vector<ArticleFeatures> corpus = Corpus();
+  StoryClusterer one;
+  for (const ArticleFeatures& f : corpus) ASSERT_TRUE(one.Add(f).ok());
+  for (size_t split : {size_t{0}, size_t{1}, size_t{7}, size_t{18}, size_t{29}, size_t{30}}) {
+    StoryClusterer first;
+    for (size_t i = 0; i < split; ++i) ASSERT_TRUE(first.Add(corpus[i]).ok());
+    Result<StoryClusterer> resumed = StoryClusterer::Deserialize(first.Serialize());
+    ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
+    for (size_t i = split; i < corpus.size(); ++i) ASSERT_TRUE(resumed->Add(corpus[i]).ok());
+    EXPECT_EQ(Assignment(*resumed), Assignment(one)) << "split " << split;
+    EXPECT_EQ(resumed->Serialize(), one.Serialize()) << "split " << split;
+  }
+}
+
+TEST(StoryClustererTest, ReRunningIsIdempotent) {
+  std::vector<ArticleFeatures> corpus = Corpus();
+  StoryClusterer c;
+  ASSERT_TRUE(c.AddAll(corpus).ok());
+  std::string before = c.Serialize();
+  ASSERT_TRUE(c.AddAll(corpus).ok());
+  EXPECT_EQ(c.Serialize(), before);
+  EXPECT_EQ(c.article_count(), 30u);
+}
+
+TEST(StoryClustererTest, TimeWindowClosesOldStories) {
+  ClusterOptions o;
+  o.window_days = 7;
+  StoryClusterer c(o);
+  ArticleFeatures a = Featurize(MakeArticle(0, 1, "2024-03-01"));
+  ArticleFeatures b = Featurize(MakeArticle(0, 2, "2024-03-06"));  // 5 days later: open
+  ArticleFeatures d = Featurize(MakeArticle(0, 3, "2024-03-30"));  // 24 days after b: closed
+  ArticleFeatures u = Featurize(MakeArticle(0, 4, ""));            // undated: always open
+  for (const ArticleFeatures* f : {&a, &b, &d, &u}) ASSERT_TRUE(c.Add(*f).ok());
+  EXPECT_EQ(c.StoryOf(a.id), c.StoryOf(b.id));
+  EXPECT_NE(c.StoryOf(a.id), c.StoryOf(d.id));
+  EXPECT_TRUE(c.StoryOf(u.id) == c.StoryOf(d.id));  // the open story, not the compacted one
+  EXPECT_EQ(c.story_count(), 2u);
+}
+
+TEST(StoryClustererTest, UndatedArticlesIgnoreTheWindow) {
+  StoryClusterer c;
+  std::vector<ArticleFeatures> corpus;
+  for (uint32_t k = 0; k < 4; ++k) corpus.push_back(Featurize(MakeArticle(2, k, "")));
+  ASSERT_TRUE(c.AddAll(corpus).ok());
+  EXPECT_EQ(c.story_count(), 1u);
+  EXPECT_EQ(c.Story(0).first_day, std::nullopt);
+}
+
+// A chain of articles whose vocabulary shifts a little each step: neighbours are similar, the
+// ends share nothing. Without the drift cap one story would swallow the whole chain.
+std::vector<ArticleFeatures> DriftChain() {
+  std::vector<std::string> vocab;
+  for (int i = 0; i < 120; ++i) {
+    std::string w = "zq";
+    w.push_back(static_cast<char>('a' + i % 26));
+    w.push_back(static_cast<char>('a' + i / 26));
+    w += "ot";
+    vocab.push_back(w);
+  }
+  std::vector<ArticleFeatures> out;
+  for (int k = 0; k < 12; ++k) {
+    Article a;
+    for (int r = 0; r < 3; ++r)
+      for (int i = 8 * k; i < 8 * k + 24; ++i) a.text += vocab[i] + (i % 6 == 5 ? ". " : " ");
+    a.id = "chain" + std::to_string(k);
+    a.language = "en";
+    out.push_back(Featurize(a));
+  }
+  return out;
+}
+
+TEST(StoryClustererTest, DriftCapStopsChaining) {
+  std::vector<ArticleFeatures> chain = DriftChain();
+  StoryClusterer c;
+  ASSERT_TRUE(c.AddAll(chain).ok());
+  EXPECT_EQ(c.StoryOf("chain0"), c.StoryOf("chain1"));  // neighbours join
+  EXPECT_NE(c.StoryOf("chain0"), c.StoryOf("chain11"));
+  EXPECT_GE(c.story_count(), 3u);
+  // With the core check switched off and a low centroid threshold the chain does drift.
+  ClusterOptions loose;
+  loose.min_core_similarity = 0;
+  loose.min_similarity = 0.1;
+  loose.centroid_terms = 1000;
+  loose.index_terms = 1000;
+  loose.query_terms = 1000;
+  StoryClusterer drifting(loose);
+  ASSERT_TRUE(drifting.AddAll(chain).ok());
+  EXPECT_LT(drifting.story_count(), c.story_count());
+}
+
+TEST(StoryClustererTest, NearDuplicatesAlwaysJoin) {
+  StoryClusterer c;
+  Article original = MakeArticle(1, 1, "2024-03-01");
+  Article copy = original;
+  copy.id = "copy";
+  copy.headline = "A different headline entirely";
+  copy.published = Published{"2024-05-01", "test", 1};  // outside the window
+  ArticleFeatures f1 = Featurize(original), f2 = Featurize(copy);
+  ASSERT_TRUE(c.Add(f1).ok());
+  ASSERT_TRUE(c.Add(Featurize(MakeArticle(3, 1, "2024-04-20"))).ok());
+  ASSERT_TRUE(c.Add(f2).ok());
+  EXPECT_EQ(c.StoryOf(f1.id), c.StoryOf("copy"));
+  EXPECT_EQ(c.DuplicateOf(2).kind, dedup::MatchKind::kExact);
+  EXPECT_EQ(c.Story(*c.StoryOf("copy")).last_day, ParseDay("2024-05-01"));
+}
+
+TEST(StoryClustererTest, Errors) {
+  StoryClusterer c;
+  ArticleFeatures f = Featurize(MakeArticle(0, 1, ""));
+  ArticleFeatures no_id = f;
+  no_id.id = "";
+  EXPECT_EQ(c.Add(no_id).code(), StatusCode::kInvalidArgument);
+  ArticleFeatures unsorted = f;
+  std::swap(unsorted.terms[0], unsorted.terms[1]);
+  EXPECT_EQ(c.Add(unsorted).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(c.article_count(), 0u);
+  EXPECT_EQ(c.StoryOf("nothing"), std::nullopt);
+}
+
+TEST(StoryClustererTest, EmptyArticlesStartTheirOwnStories) {
+  StoryClusterer c;
+  ArticleFeatures a, b;
+  a.id = "a";
+  b.id = "b";
+  ASSERT_TRUE(c.Add(a).ok());
+  ASSERT_TRUE(c.Add(b).ok());
+  EXPECT_NE(c.StoryOf("a"), c.StoryOf("b"));
+}
+
+TEST(StoryClustererTest, DeserializeRejectsCorruptState) {
+  StoryClusterer c;
+  ASSERT_TRUE(c.AddAll(Corpus()).ok());
+  std::string bytes = c.Serialize();
+  EXPECT_FALSE(StoryClusterer::Deserialize("").ok());
+  EXPECT_FALSE(StoryClusterer::Deserialize(bytes.substr(0, bytes.size() - 3)).ok());
+  EXPECT_FALSE(StoryClusterer::Deserialize(bytes + "z").ok());
+  for (size_t cut : {size_t{4}, size_t{60}, bytes.size() / 2})
+    EXPECT_FALSE(StoryClusterer::Deserialize(bytes.substr(0, cut)).ok()) << cut;
+}
+
+TEST(PublicationOrderTest, UndatedArticlesKeepTheirPlace) {
+  std::vector<ArticleFeatures> batch(5);
+  batch[0].day = 10;
+  batch[1].day = std::nullopt;  // follows day 10
+  batch[2].day = 5;
+  batch[3].day = std::nullopt;  // follows day 5
+  batch[4].day = 10;
+  EXPECT_EQ(PublicationOrder(batch), (std::vector<size_t>{2, 3, 0, 1, 4}));
+  std::vector<ArticleFeatures> undated(3);
+  EXPECT_EQ(PublicationOrder(undated), (std::vector<size_t>{0, 1, 2}));
+}
+
+}  // namespace
+}  // namespace parallax::stories
