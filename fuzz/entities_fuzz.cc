@@ -1,0 +1,58 @@
+// Fuzz target for the entities stage: any valid UTF-8 text, split into body blocks at blank
+// lines, through text::AnnotateSentences and entities::AnnotateEntities. Checks that every
+// mention lies inside the text, ids are "e1".."eN" and the resolve helpers stay in bounds.
+// Invalid UTF-8 is skipped: ingest guarantees valid text to later stages.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "parallax/article.h"
+#include "src/entities/entities.h"
+#include "src/entities/resolve.h"
+#include "src/text/sentences.h"
+
+namespace {
+
+bool ValidUtf8(const uint8_t* p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    uint8_t c = p[i];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > n) return false;
+    for (size_t k = 1; k < len; ++k)
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+    if (len == 2 && c < 0xC2) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > (1 << 16) || !ValidUtf8(data, size)) return 0;
+  parallax::Article a;
+  a.text.assign(reinterpret_cast<const char*>(data), size);
+  uint32_t start = 0;
+  for (uint32_t i = 0; i <= a.text.size(); ++i) {
+    bool end =
+        i == a.text.size() || (a.text[i] == '\n' && i + 1 < a.text.size() && a.text[i + 1] == '\n');
+    if (!end) continue;
+    if (i > start) a.blocks.push_back({parallax::BlockRole::kBody, {start, i}, ""});
+    start = i + 2;
+  }
+  parallax::text::AnnotateSentences(&a);
+  parallax::entities::AnnotateEntities(&a);
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    const parallax::Entity& e = a.entities[i];
+    if (e.id != "e" + std::to_string(i + 1)) std::abort();
+    for (const parallax::Span& m : e.mentions)
+      if (m.start > m.end || m.end > a.text.size()) std::abort();
+  }
+  for (uint32_t off : {0u, static_cast<uint32_t>(size / 2), static_cast<uint32_t>(size)}) {
+    auto id = parallax::entities::LastPersonBefore(a, off, parallax::entities::Gender::kFemale);
+    if (id && id->empty()) std::abort();
+  }
+  return 0;
+}

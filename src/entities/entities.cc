@@ -1,0 +1,1366 @@
+// Rule-based named entities (see entities.h). The stages, in order:
+//   1. units (sentences, else blocks) -> tokens with folded forms and lexicon flags; dotted
+//      abbreviations ("U.S.", "M.", "Mr.") merged into one token;
+//   2. document evidence: which words the article writes capitalised in mid-sentence and which
+//      it writes in lower case (decides ambiguous sentence-initial and headline words);
+//   3. runs of name tokens with connectors, split at titles ("President", "spokesman") and
+//      at leading demonyms before government bodies ("Russian" + "Foreign Ministry");
+//   4. typing by weighted evidence (gazetteers, head words, titles, context words), summed
+//      over every mention of an entity;
+//   5. grouping: exact folded name, surname -> full person name, acronym <-> expansion;
+//   6. roles from title phrases and appositions; definite descriptions ("the Serbian
+//      president") tied to a named person with that title or kept as their own entity.
+// Everything is linear in the text plus hash lookups; no regular expressions.
+#include "src/entities/entities.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "src/base/hash.h"
+#include "src/base/utf8.h"
+#include "src/entities/key.h"
+#include "src/entities/lexicon.h"
+#include "src/text/sentences.h"
+#include "src/text/tokens.h"
+
+namespace parallax::entities {
+namespace {
+
+using text::TokenKind;
+
+constexpr int kPer = 0, kOrg = 1, kLoc = 2, kMisc = 3;
+
+constexpr uint64_t kGiven = kGivenMale | kGivenFemale;
+constexpr uint64_t kGazetteer = kGiven | kCountry | kCity | kRegion | kDemonym | kKnownOrg |
+                                kKnownMisc | kWnPerson | kWnLocation | kWnOrg | kOrgSuffix;
+constexpr uint64_t kEntityFlags = kGazetteer | kWnOther;
+
+struct Tok {
+  Span span;
+  TokenKind kind = TokenKind::kWord;
+  uint32_t lo = 0, lo_len = 0;  // folded form (possessive stripped) in Scratch::arena
+  uint64_t flags = 0;
+  uint8_t poss = 0;         // bytes of a possessive ending ("'s", "’s", "'") inside span
+  bool cap = false;         // first letter upper case
+  bool allcaps = false;     // every letter upper case, two or more letters
+  bool lower = false;       // first letter lower case
+  bool initial = false;     // first word of its line or sentence
+  bool sent_start = false;  // the first token of a sentence (a soft break for runs)
+  bool ambiguous = false;   // capitalisation says nothing (initial, headline line)
+  bool name = false;        // may be part of a name
+  bool title = false;       // a title or honorific used as such
+  int unit = 0;
+};
+
+struct Unit {
+  uint32_t begin = 0, end = 0;  // token range
+  bool caps_line = false;       // headline in capitals or title case
+};
+
+struct Cand {
+  uint32_t tb = 0, te = 0;  // token range
+  Span span;
+  std::string folded;
+  std::array<float, 4> score{};
+  int title_tb = -1, title_te = -1;  // stripped title tokens before the name
+  bool honorific = false;
+  bool team = false;  // a place standing for a sports club here
+  int entity = -1;
+};
+
+struct DocCount {
+  uint32_t cap_mid = 0;
+  uint32_t lower = 0;
+};
+
+struct ViewHash {
+  size_t operator()(std::string_view v) const { return static_cast<size_t>(Hash64(v)); }
+};
+
+struct Scratch {
+  const Article* article = nullptr;
+  std::string_view text;
+  std::string arena;
+  std::vector<Tok> toks;
+  std::vector<Unit> units;
+  std::unordered_map<std::string_view, DocCount, ViewHash> doc;
+  std::vector<Cand> cands;
+  bool sports = false;    // a sports report: clubs named after places are organisations
+  bool business = false;  // a business report: unknown single names are mostly companies
+};
+
+std::string_view Lower(const Scratch& s, const Tok& t) {
+  return std::string_view(s.arena).substr(t.lo, t.lo_len);
+}
+
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
+}
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Tokens
+
+void AddUnitTokens(Scratch* s, Span range) {
+  std::vector<text::Token> raw = text::Tokenize(s->text, range);
+  Unit unit;
+  unit.begin = static_cast<uint32_t>(s->toks.size());
+  const int unit_idx = static_cast<int>(s->units.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    Tok t;
+    t.span = raw[i].span;
+    t.kind = raw[i].kind;
+    t.unit = unit_idx;
+    // Dotted abbreviations: "U" "." "S" "." -> "U.S."; "M" "." -> "M."; "Mr" "." -> "Mr.".
+    if (t.kind == TokenKind::kWord && i + 1 < raw.size() && raw[i + 1].kind == TokenKind::kPunct &&
+        raw[i + 1].span.start == t.span.end && s->text[t.span.end] == '.') {
+      std::string_view w = s->text.substr(t.span.start, t.span.size());
+      size_t one = 0;
+      utf8::Next(w, &one);
+      const bool single = one == w.size();
+      if (single) {
+        // Absorb further "X." pairs: "U" "." "S" "." -> "U.S."; raw[i + 1] is the first dot.
+        auto dot_after = [&](size_t k) {
+          return k + 1 < raw.size() && raw[k + 1].kind == TokenKind::kPunct &&
+                 raw[k + 1].span.start == raw[k].span.end && s->text[raw[k].span.end] == '.';
+        };
+        size_t last_dot = i + 1;
+        while (true) {
+          size_t k = last_dot + 1;
+          if (k >= raw.size() || raw[k].kind != TokenKind::kWord ||
+              raw[k].span.start != raw[last_dot].span.end || !dot_after(k))
+            break;
+          std::string_view letter = s->text.substr(raw[k].span.start, raw[k].span.size());
+          size_t len = 0;
+          utf8::Next(letter, &len);
+          if (len != letter.size()) break;
+          last_dot = k + 1;
+        }
+        t.span.end = raw[last_dot].span.end;
+        i = last_dot;
+      } else if (w.size() <= 6) {
+        char buf[8];
+        for (size_t q = 0; q < w.size(); ++q)
+          buf[q] = (w[q] >= 'A' && w[q] <= 'Z') ? static_cast<char>(w[q] + 32) : w[q];
+        buf[w.size()] = '.';
+        uint64_t f = Lexicon::Get().Lookup(std::string_view(buf, w.size() + 1));
+        if (f & (kHonorific | kTitle | kOrgSuffix | kParticle)) {
+          t.span.end = raw[i + 1].span.end;
+          ++i;
+        }
+      }
+    }
+    s->toks.push_back(t);
+  }
+  unit.end = static_cast<uint32_t>(s->toks.size());
+  s->units.push_back(unit);
+}
+
+void MarkSentenceStarts(Scratch* s) {
+  std::vector<uint32_t> starts;
+  if (!s->article->sentences.empty()) {
+    for (const Sentence& sen : s->article->sentences) starts.push_back(sen.span.start);
+  } else {
+    for (const Unit& u : s->units) {
+      Span r{s->toks[u.begin].span.start, s->toks[u.end - 1].span.end};
+      for (const Sentence& sen : text::SplitSentences(s->text, r)) starts.push_back(sen.span.start);
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  size_t k = 0;
+  for (size_t i = 0; i < s->toks.size(); ++i) {
+    Tok& t = s->toks[i];
+    bool start = false;
+    // A sentence starting inside or before this token starts at it.
+    while (k < starts.size() && starts[k] <= t.span.start) {
+      ++k;
+      start = true;
+    }
+    // A splitter that cut after an initial ("J. Ratcliffe") did not see a sentence end.
+    if (start && i > 0) {
+      const Tok& p = s->toks[i - 1];
+      if (p.span.size() == 2 && s->text[p.span.end - 1] == '.' && p.unit == t.unit) start = false;
+    }
+    t.sent_start = start;
+  }
+}
+
+void Featurize(Scratch* s) {
+  const Lexicon& lex = Lexicon::Get();
+  std::string folded;
+  for (Tok& t : s->toks) {
+    std::string_view w = s->text.substr(t.span.start, t.span.size());
+    // Possessive endings stay in the span but not in the folded form.
+    if (w.size() > 2 && w.ends_with("'s"))
+      t.poss = 2;
+    else if (w.size() > 4 && w.ends_with("\xE2\x80\x99s"))
+      t.poss = 4;
+    else if (w.size() > 2 && w.back() == '\'' && (w[w.size() - 2] == 's' || w[w.size() - 2] == 'S'))
+      t.poss = 1;
+    std::string_view base = w.substr(0, w.size() - t.poss);
+    FoldInto(base, &folded);
+    t.lo = static_cast<uint32_t>(s->arena.size());
+    t.lo_len = static_cast<uint32_t>(folded.size());
+    s->arena += folded;
+    if (t.kind != TokenKind::kWord) continue;
+    size_t i = 0;
+    char32_t first = utf8::Next(base, &i);
+    int letters = 0, upper = 0;
+    bool lower_any = false;
+    size_t k = 0;
+    while (k < base.size()) {
+      const unsigned char b = static_cast<unsigned char>(base[k]);
+      if (b < 0x80) {  // ASCII fast path
+        ++k;
+        if (b >= 'A' && b <= 'Z') {
+          ++letters;
+          ++upper;
+        } else if (b >= 'a' && b <= 'z') {
+          ++letters;
+          lower_any = true;
+          // A lower-case word: the rest cannot make it capitalised or all-caps.
+          if (!IsUpper(first)) break;
+        }
+        continue;
+      }
+      char32_t c = utf8::Next(base, &k);
+      if (IsLetter(c)) {
+        ++letters;
+        if (IsUpper(c))
+          ++upper;
+        else if (IsLower(c))
+          lower_any = true;
+      }
+    }
+    t.cap = IsUpper(first);
+    t.lower = IsLower(first);
+    t.allcaps = letters >= 2 && upper == letters && !lower_any;
+    // "al-Assad", "bin-Laden": a lower-case particle joined to a capitalised name.
+    if (t.lower) {
+      size_t h = base.find('-');
+      if (h != std::string_view::npos && h + 1 < base.size()) {
+        size_t q = h + 1;
+        char32_t after = utf8::Next(base, &q);
+        std::string part;
+        FoldInto(base.substr(0, h), &part);
+        if (IsUpper(after) && (lex.Lookup(part) & kParticle)) {
+          t.cap = true;
+          t.lower = false;
+        }
+      }
+    }
+    t.flags = lex.Lookup(folded);
+    // Plurals: "Chechens", "Iraqis" (demonyms), "Scorers", "Women" (common words).
+    if (!(t.flags & (kDemonym | kCommon)) && folded.size() > 3 && folded.back() == 's') {
+      uint64_t f = lex.Lookup(std::string_view(folded).substr(0, folded.size() - 1));
+      if (!(f & (kDemonym | kCommon)) && folded.ends_with("es"))
+        f = lex.Lookup(std::string_view(folded).substr(0, folded.size() - 2));
+      t.flags |= (f & (kDemonym | kCommon));
+      if (f & (kDemonym | kCommon)) t.flags |= kPlural;
+    }
+  }
+}
+
+bool IsWordLike(const Tok& t) { return t.kind == TokenKind::kWord; }
+
+void MarkUnits(Scratch* s) {
+  for (Unit& u : s->units) {
+    int words = 0, allcaps = 0, capitalised = 0, lower = 0;
+    bool start = true;
+    for (uint32_t i = u.begin; i < u.end; ++i) {
+      Tok& t = s->toks[i];
+      if (t.sent_start) start = true;
+      if (!IsWordLike(t)) {
+        if (t.kind == TokenKind::kNumber) start = false;
+        continue;
+      }
+      if (start || t.sent_start) t.initial = true;
+      start = false;
+      if (t.lo_len < 2) continue;
+      ++words;
+      if (t.allcaps) ++allcaps;
+      if (t.cap)
+        ++capitalised;
+      else if (t.lower && !(t.flags & kStopCap))
+        ++lower;
+      else if (t.lower)
+        lower += 0;
+    }
+    int function_lower = 0, numbers = 0, long_words = 0, long_caps = 0;
+    for (uint32_t i = u.begin; i < u.end; ++i) {
+      const Tok& t = s->toks[i];
+      if (t.lower) ++function_lower;
+      if (t.kind == TokenKind::kNumber) ++numbers;
+      if (IsWordLike(t) && t.lo_len >= 3 && t.lo[s->arena.data()] != '.') {
+        ++long_words;
+        if (t.cap) ++long_caps;
+      }
+    }
+    if (words > 0 && allcaps == words)
+      u.caps_line = true;
+    else if (allcaps >= 3 && allcaps * 3 >= words * 2)
+      u.caps_line = true;
+    // Title case: "Leicestershire Take Over At Top After Innings Victory".
+    else if (long_words >= 4 && function_lower <= 1 && long_caps * 5 >= long_words * 4 &&
+             numbers * 2 < long_words)
+      u.caps_line = true;
+    for (uint32_t i = u.begin; i < u.end; ++i) {
+      Tok& t = s->toks[i];
+      // After an opening quote or bracket at the start the next word is initial too.
+      t.ambiguous = u.caps_line || t.initial;
+    }
+    // A word right after a colon or an opening quote mid-sentence may be capitalised too.
+    for (uint32_t i = u.begin + 1; i < u.end; ++i) {
+      const Tok& p = s->toks[i - 1];
+      if (p.kind == TokenKind::kPunct) {
+        char c = s->text[p.span.start];
+        if (c == ':' || c == '"' ||
+            (static_cast<unsigned char>(c) == 0xE2 &&
+             s->text.substr(p.span.start, 3) == "\xE2\x80\x9C"))
+          s->toks[i].ambiguous = true;
+      }
+    }
+  }
+}
+
+void CountDocEvidence(Scratch* s) {
+  int words = 0, sport = 0, numbers = 0;
+  for (const Tok& t : s->toks) {
+    if (t.kind == TokenKind::kNumber) ++numbers;
+    if (t.kind != TokenKind::kWord) continue;
+    ++words;
+    if (t.flags & kSportWord) ++sport;
+  }
+  int biz = 0;
+  for (const Tok& t : s->toks)
+    if (t.flags & kBusinessWord) ++biz;
+  s->business = biz >= 3 && biz * 60 >= words;
+  s->sports =
+      (sport >= 2 && sport * 40 >= words) || (numbers >= 20 && numbers * 3 >= words && sport >= 1);
+  // Only words written capitalised somewhere need counts; lower-case occurrences are then
+  // looked up, not inserted (most words of an article never appear capitalised).
+  for (const Tok& t : s->toks) {
+    if (!IsWordLike(t) || t.lo_len == 0 || !t.cap) continue;
+    DocCount& dc = s->doc[Lower(*s, t)];
+    if (!t.ambiguous && !t.allcaps) ++dc.cap_mid;
+  }
+  for (const Tok& t : s->toks) {
+    if (!IsWordLike(t) || !t.lower || (t.flags & kStopCap)) continue;
+    auto it = s->doc.find(Lower(*s, t));
+    if (it != s->doc.end()) ++it->second.lower;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Which tokens may be part of a name
+
+bool NextIsCapWord(const Scratch& s, uint32_t i, uint32_t end) {
+  if (i + 1 >= end) return false;
+  const Tok& n = s.toks[i + 1];
+  return IsWordLike(n) && n.cap && !(n.flags & (kStopCap | kTimeWord));
+}
+
+void MarkNames(Scratch* s) {
+  for (const Unit& u : s->units) {
+    for (uint32_t i = u.begin; i < u.end; ++i) {
+      Tok& t = s->toks[i];
+      if (!IsWordLike(t) || !t.cap) continue;
+      const uint64_t f = t.flags;
+      if (f & (kHonorific | kTitle)) t.title = true;
+      // Compiled lists outrank WordNet: "Sunday" the evangelist, "IN" for Indiana.
+      const uint64_t strong = f & kEntityFlags & ~(kWnPerson | kWnLocation | kWnOrg | kWnOther);
+      if ((f & kTimeWord) && !strong) continue;
+      if ((f & kStopCap) && !(strong && t.allcaps && !u.caps_line)) continue;
+      // A lone capital letter ("N", "B") is a label, not a name; "M." (merged) stays.
+      if (t.lo_len == 1) continue;
+      if (!t.ambiguous) {
+        t.name = true;
+        continue;
+      }
+      auto it = s->doc.find(Lower(*s, t));
+      const DocCount dc = it == s->doc.end() ? DocCount{} : it->second;
+      bool evidence = (f & kEntityFlags) != 0;
+      if (!evidence && dc.cap_mid > 0 && dc.cap_mid >= dc.lower) evidence = true;
+      if (!evidence && !u.caps_line) {
+        if (t.allcaps && !(f & kCommon))
+          evidence = true;  // "NATO said ..." at sentence start
+        else if (!(f & kCommon) && dc.lower == 0) {
+          if (NextIsCapWord(*s, i, u.end))
+            evidence = true;
+          else if (i + 1 < u.end && s->toks[i + 1].kind == TokenKind::kNumber)
+            evidence = true;
+          else if (i + 1 < u.end && s->toks[i + 1].kind == TokenKind::kPunct &&
+                   (s->text[s->toks[i + 1].span.start] == ',' ||
+                    s->text[s->toks[i + 1].span.start] == '('))
+            evidence = true;
+        }
+      }
+      // "Michael Slater", "Nick Knight" in a title-case list: a surname after a given name.
+      if (!evidence && i > u.begin && s->toks[i - 1].name && (s->toks[i - 1].flags & kGiven) &&
+          s->toks[i - 1].span.end + 1 == t.span.start)
+        evidence = true;
+      // "C. Lewis": a dotted initial before a capitalised word.
+      if (!evidence && t.lo_len == 2 && s->arena[t.lo + 1] == '.' && i + 1 < u.end &&
+          s->toks[i + 1].cap)
+        evidence = true;
+      // Headline words known only from the body need more than a common or sports word.
+      if (evidence && u.caps_line && (f & (kSportWord | kCommon)) && !(f & kEntityFlags) &&
+          dc.cap_mid < 2)
+        evidence = false;
+      if (!evidence && u.caps_line && !(f & kCommon) && dc.lower == 0 && t.lo_len > 2 &&
+          !(f & (kStopCap | kTimeWord))) {
+        // Headline words the dictionary does not know: a name more often than not.
+        evidence = true;
+      }
+      // "EASTERN DIVISION", "MANCHESTER UNITED": a head word after a name in a headline.
+      if (!evidence && u.caps_line && i > u.begin && s->toks[i - 1].name &&
+          (f & (kOrgHead | kMiscHead | kTeamHead | kLocHead)))
+        evidence = true;
+      if (evidence) t.name = true;
+    }
+  }
+  // Known phrases are names wherever they stand: "New York", "The Hague", "West Bank".
+  const Lexicon& lex = Lexicon::Get();
+  std::string key;
+  for (const Unit& u : s->units) {
+    for (uint32_t i = u.begin; i + 1 < u.end; ++i) {
+      const Tok& t = s->toks[i];
+      if (!IsWordLike(t) || !t.cap || !lex.StartsPhrase(Lower(*s, t))) continue;
+      if (t.flags & (kTitle | kHonorific)) continue;  // "President Clinton" is a title + name
+      key.assign(Lower(*s, t));
+      uint32_t best = 0;
+      for (uint32_t j = i + 1; j < u.end && j - i < static_cast<uint32_t>(lex.max_phrase_words());
+           ++j) {
+        const Tok& n = s->toks[j];
+        if (!IsWordLike(n) || n.span.start != s->toks[j - 1].span.end + 1) break;
+        key += ' ';
+        key += Lower(*s, n);
+        if (lex.Lookup(key) & kEntityFlags) best = j;
+        if (n.poss) break;
+      }
+      if (best == 0 || !s->toks[best].cap) continue;
+      for (uint32_t k = i; k <= best; ++k)
+        if (s->toks[k].cap) {
+          s->toks[k].name = true;
+          s->toks[k].title = false;
+        }
+      i = best;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Runs and pieces
+
+struct RunState {
+  bool has_org_head = false;
+  bool org_connected = false;  // an org head followed by "of"/"for"
+  bool has_for = false;
+};
+
+// May the connector at index j join the run [b, j) to the name at j+1 (or j+2 after "the")?
+bool ConnectorJoins(const Scratch& s, uint32_t b, uint32_t j, uint32_t end, const RunState& st) {
+  const Tok& c = s.toks[j];
+  if (j + 1 >= end) return false;
+  std::string_view w = Lower(s, c);
+  const Tok& prev = s.toks[j - 1];
+  if (prev.poss) return false;
+  uint32_t next = j + 1;
+  if (w != "the" && Lower(s, s.toks[next]) == "the" && next + 1 < end) ++next;
+  const Tok& n = s.toks[next];
+  if (!(n.name || n.title)) return false;
+  if (c.kind == TokenKind::kPunct || c.kind == TokenKind::kSymbol) return w == "&";
+  if (!c.lower) return false;
+  if (c.flags & kParticle) {
+    // "van der Westhuizen": particles may follow each other.
+    uint32_t k = j + 1;
+    while (k + 1 < end && s.toks[k].lower && (s.toks[k].flags & kParticle)) ++k;
+    return prev.name && !prev.title && s.toks[k].name;
+  }
+  if (w == "of")
+    return (prev.flags & (kOrgHead | kLocHead | kTitle | kTeamHead)) || st.has_org_head;
+  if (w == "for") return st.has_org_head;
+  if (w == "and") return st.org_connected && !(n.flags & (kCountry | kKnownOrg | kGiven));
+  if (w == "in") return st.has_for;
+  if (w == "to") return prev.title && (prev.flags & kTitle);
+  return false;
+}
+
+void EmitPiece(Scratch* s, uint32_t b, uint32_t e, int title_tb, int title_te, bool honorific) {
+  // Trim leading/trailing connectors and titles that ended up at the edges.
+  while (b < e && !s->toks[b].name && !s->toks[b].title) ++b;
+  while (e > b && !s->toks[e - 1].name && !s->toks[e - 1].title) --e;
+  if (b >= e) return;
+  Cand c;
+  c.tb = b;
+  c.te = e;
+  c.span.start = s->toks[b].span.start;
+  c.span.end = s->toks[e - 1].span.end - s->toks[e - 1].poss;
+  for (uint32_t i = b; i < e; ++i) {
+    if (i > b) c.folded += ' ';
+    c.folded += Lower(*s, s->toks[i]);
+  }
+  c.title_tb = title_tb;
+  c.title_te = title_te;
+  c.honorific = honorific;
+  s->cands.push_back(std::move(c));
+}
+
+// Splits the run [b, e) at a title used as such and at a leading demonym before a government
+// body; emits the pieces.
+void SplitRun(Scratch* s, uint32_t b, uint32_t e) {
+  if (b >= e) return;
+  const Tok& last = s->toks[e - 1];
+  const bool org_like_end = (last.flags & (kOrgHead | kOrgSuffix | kTeamHead | kLocHead)) &&
+                            !(last.flags & (kGiven | kWnPerson));
+  // The last title token after which a name follows.
+  int k = -1;
+  for (uint32_t i = b; i < e; ++i) {
+    const Tok& t = s->toks[i];
+    if (!t.title || !t.cap) continue;
+    // "Dean Headley", "Major Smith"? A given name before a name is a given name.
+    if ((t.flags & kGiven) && !(t.flags & kHonorific) && i + 1 < e && s->toks[i + 1].name &&
+        !(s->toks[i + 1].flags & kGiven))
+      continue;
+    if (t.flags & kHonorific) {
+      k = static_cast<int>(i);
+      continue;
+    }
+    if (org_like_end) continue;
+    if (i + 1 < e && (s->toks[i + 1].flags & (kOrgHead | kOrgSuffix)) &&
+        !(s->toks[i + 1].flags & kTitle))
+      continue;
+    k = static_cast<int>(i);
+  }
+  if (k >= 0 && static_cast<uint32_t>(k) + 1 < e) {
+    // The title chain: modifiers and titles before k ("Deputy Prime Minister").
+    uint32_t ts = static_cast<uint32_t>(k);
+    while (ts > b) {
+      const Tok& p = s->toks[ts - 1];
+      if (p.cap && (p.flags & (kRoleModifier | kTitle | kHonorific)) && !p.poss &&
+          !(p.flags & (kCountry | kDemonym)))
+        --ts;
+      else
+        break;
+    }
+    uint32_t name_b = static_cast<uint32_t>(k) + 1;
+    const bool honorific = (s->toks[k].flags & kHonorific) != 0;
+    // "Ambassador to Belgrade Alexander X", "Secretary of State Warren X".
+    if (name_b < e && s->toks[name_b].lower) {
+      uint32_t after = name_b + 1;
+      if (after < e && Lower(*s, s->toks[after]) == "the") ++after;
+      uint32_t given = e;
+      for (uint32_t i = after + 1; i < e; ++i)
+        if (s->toks[i].flags & kGiven) {
+          given = i;
+          break;
+        }
+      uint32_t n = e - after;
+      uint32_t role_end;
+      if (given < e)
+        role_end = given;
+      else if (n >= 3)
+        role_end = e - 2;
+      else if (n == 2)
+        role_end = e - 1;
+      else
+        role_end = e;  // nothing left for a name
+      // The place inside the role is a mention of its own.
+      if (role_end > after) EmitPiece(s, after, role_end, -1, -1, false);
+      name_b = role_end;
+    }
+    SplitRun(s, b, ts);
+    if (name_b < e)
+      EmitPiece(s, name_b, e, static_cast<int>(ts), static_cast<int>(name_b), honorific);
+    return;
+  }
+  // "Australian Tom Moody" -> "Australian" + "Tom Moody".
+  if (e - b >= 2 && (s->toks[b].flags & kDemonym) && !(s->toks[b].flags & kGiven) &&
+      (s->toks[b + 1].flags & kGiven) && !(last.flags & (kOrgHead | kMiscHead | kTeamHead))) {
+    EmitPiece(s, b, b + 1, -1, -1, false);
+    EmitPiece(s, b + 1, e, -1, -1, false);
+    return;
+  }
+  // "Russian Foreign Ministry" -> "Russian" + "Foreign Ministry".
+  if (e - b >= 3 && (s->toks[b].flags & kDemonym) &&
+      !(s->toks[b].flags & (kGiven | kRoleModifier)) && (s->toks[b + 1].flags & kRoleModifier) &&
+      (last.flags & kOrgHead)) {
+    EmitPiece(s, b, b + 1, -1, -1, false);
+    EmitPiece(s, b + 1, e, -1, -1, false);
+    return;
+  }
+  // A run that is only titles and modifiers ("Prime Minister") names nobody.
+  bool any_name = false;
+  for (uint32_t i = b; i < e; ++i)
+    if (s->toks[i].name && !s->toks[i].title &&
+        !((s->toks[i].flags & kRoleModifier) && !(s->toks[i].flags & kEntityFlags) &&
+          !(s->toks[i].flags & kOrgHead)))
+      any_name = true;
+  if (!any_name) return;
+  EmitPiece(s, b, e, -1, -1, false);
+}
+
+void FindRuns(Scratch* s) {
+  for (const Unit& u : s->units) {
+    uint32_t i = u.begin;
+    while (i < u.end) {
+      const Tok& t = s->toks[i];
+      if (!(t.name || t.title)) {
+        ++i;
+        continue;
+      }
+      uint32_t b = i, j = i + 1;
+      RunState st;
+      if (t.flags & kOrgHead) st.has_org_head = true;
+      bool stop = t.poss > 0;
+      while (!stop && j < u.end) {
+        const Tok& n = s->toks[j];
+        if (n.sent_start) {
+          // Only a dotted initial or abbreviated title ("J.", "Gen.") carries over.
+          const Tok& p = s->toks[j - 1];
+          std::string_view pw = Lower(*s, p);
+          bool carry = pw.size() >= 2 && pw.back() == '.' &&
+                       (pw.size() == 2 || (p.flags & (kHonorific | kTitle)) ||
+                        (p.allcaps && (n.flags & (kMiscHead | kOrgHead))));
+          if (!carry) break;
+        }
+        if (n.name || n.title) {
+          if (n.flags & kOrgHead) st.has_org_head = true;
+          ++j;
+          if (n.poss) stop = true;
+          continue;
+        }
+        if (ConnectorJoins(*s, b, j, u.end, st)) {
+          std::string_view w = Lower(*s, n);
+          if (st.has_org_head && (w == "of" || w == "for")) st.org_connected = true;
+          if (st.has_org_head && w == "for") st.has_for = true;
+          ++j;
+          if (j < u.end && Lower(*s, s->toks[j]) == "the" && !(s->toks[j].name)) ++j;
+          continue;
+        }
+        break;
+      }
+      // "Euro 96", "Expo 2020": a year after an event name.
+      if (j < u.end && j > b && s->toks[j].kind == TokenKind::kNumber &&
+          (s->toks[j - 1].flags & (kMiscHead | kKnownMisc)) && !s->toks[j - 1].poss &&
+          (s->toks[j].span.size() == 2 || s->toks[j].span.size() == 4) &&
+          s->toks[j].span.start == s->toks[j - 1].span.end + 1) {
+        s->toks[j].name = true;
+        ++j;
+      }
+      SplitRun(s, b, j);
+      i = j;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Evidence
+
+bool PunctAt(const Scratch& s, int i, char c) {
+  if (i < 0 || static_cast<size_t>(i) >= s.toks.size()) return false;
+  const Tok& t = s.toks[i];
+  return t.kind == TokenKind::kPunct && s.text[t.span.start] == c;
+}
+
+bool SameUnit(const Scratch& s, int a, int b) {
+  return a >= 0 && b >= 0 && static_cast<size_t>(a) < s.toks.size() &&
+         static_cast<size_t>(b) < s.toks.size() && s.toks[a].unit == s.toks[b].unit;
+}
+
+// The text of the number at token i with adjacent "-" or "/" and further digits: tokenizers
+// split "1996-08-30" and "4-38" into pieces.
+std::string_view NumberText(const Scratch& s, uint32_t i) {
+  uint32_t j = i;
+  while (j + 2 < s.toks.size() && s.toks[j + 1].kind == TokenKind::kPunct &&
+         s.toks[j + 1].span.start == s.toks[j].span.end &&
+         (s.text[s.toks[j + 1].span.start] == '-' || s.text[s.toks[j + 1].span.start] == '/') &&
+         s.toks[j + 2].kind == TokenKind::kNumber &&
+         s.toks[j + 2].span.start == s.toks[j + 1].span.end)
+    j += 2;
+  return s.text.substr(s.toks[i].span.start, s.toks[j].span.end - s.toks[i].span.start);
+}
+
+bool TeamVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "beat",     "beats",   "beaten",  "drew",     "draw",     "lost",    "lose",
+      "loses",    "won",     "win",     "wins",     "defeated", "defeat",  "edged",
+      "thrashed", "routed",  "crushed", "hammered", "downed",   "blanked", "swept",
+      "trail",    "trailed", "host",    "hosts",    "hosted",   "against", "v",
+      "vs",       "vs.",     "versus",  "play",     "plays",    "played",  "at"};
+  for (std::string_view v : kVerbs)
+    if (w == v) return true;
+  return false;
+}
+
+// A place name standing for a team: opens a results row, stands next to a score, or next to
+// "beat", "v", "against".
+bool TeamContext(const Scratch& s, const Cand& c) {
+  int p = static_cast<int>(c.tb) - 1, q = static_cast<int>(c.te);
+  auto num = [&](int i) { return SameUnit(s, i, c.tb) && s.toks[i].kind == TokenKind::kNumber; };
+  if (num(q) || num(p)) return true;
+  const bool headline = s.units[s.toks[c.tb].unit].caps_line;
+  if (SameUnit(s, q, c.tb) && (s.toks[q].lower || headline) && TeamVerb(Lower(s, s.toks[q])))
+    return true;
+  // "Surrey captain Chris Lewis", "Lancashire batsman".
+  if (SameUnit(s, q, c.tb) && s.toks[q].lower && (s.toks[q].flags & kTitle)) return true;
+  if (SameUnit(s, p, c.tb) && s.toks[p].lower && TeamVerb(Lower(s, s.toks[p])) &&
+      Lower(s, s.toks[p]) != "at")
+    return true;
+  return false;
+}
+
+// Stricter than TeamContext, for names no gazetteer knows: a standings row (three or more
+// numbers after the name), a score line ("Name 3 Name 1"), or next to "beat", "v".
+bool TeamRow(const Scratch& s, const Cand& c) {
+  const Unit& u = s.units[s.toks[c.tb].unit];
+  int p = static_cast<int>(c.tb) - 1, q = static_cast<int>(c.te);
+  if (SameUnit(s, q, c.tb) && s.toks[q].lower && TeamVerb(Lower(s, s.toks[q])) &&
+      Lower(s, s.toks[q]) != "at")
+    return true;
+  if (SameUnit(s, p, c.tb) && s.toks[p].lower && TeamVerb(Lower(s, s.toks[p])) &&
+      Lower(s, s.toks[p]) != "at")
+    return true;
+  if (!SameUnit(s, q, c.tb) || s.toks[q].kind != TokenKind::kNumber) return false;
+  std::string_view score = NumberText(s, static_cast<uint32_t>(q));
+  if (score.find('-') != std::string_view::npos) return false;  // bowling figures "4-38"
+  int numbers = 0;
+  bool other_name = false;
+  for (uint32_t i = u.begin; i < u.end; ++i) {
+    const Tok& t = s.toks[i];
+    if (t.kind == TokenKind::kNumber && i > c.tb) ++numbers;
+    if ((i < c.tb || i >= c.te) && t.cap && t.name && i + 1 < u.end &&
+        s.toks[i + 1].kind == TokenKind::kNumber)
+      other_name = true;
+  }
+  return (c.tb == u.begin && numbers >= 3) || other_name;
+}
+
+void Score(Scratch* s, Cand* c) {
+  const Lexicon& lex = Lexicon::Get();
+  auto& sc = c->score;
+  const Tok& first = s->toks[c->tb];
+  const Tok& last = s->toks[c->te - 1];
+  const uint32_t n = c->te - c->tb;
+  const uint64_t whole = n == 1 ? first.flags : lex.Lookup(c->folded);
+  const bool headline = s->units[first.unit].caps_line;
+
+  if (whole & kCountry) sc[kLoc] += 4;
+  if (whole & kCity) sc[kLoc] += 3;
+  if (whole & kRegion) sc[kLoc] += 2;
+  if (whole & kWnLocation) sc[kLoc] += 2.5f;
+  if (whole & kKnownOrg) sc[kOrg] += 4.5f;
+  if (whole & kWnOrg) sc[kOrg] += 2;
+  if (whole & kKnownMisc) sc[kMisc] += 4;
+  if (whole & kWnOther) sc[kMisc] += 1.5f;
+  if (whole & kWnPerson) sc[kPer] += 2.5f;
+  if (whole & kDemonym) sc[kMisc] += 3.5f;
+  if (n == 1 && (whole & kGiven)) sc[kPer] += 1.5f;
+
+  if (n >= 2) {
+    if (last.flags & kOrgSuffix)
+      sc[kOrg] += 5;
+    else if (last.flags & kOrgHead)
+      sc[kOrg] += 3;
+    else if (last.flags & kTeamHead)
+      sc[kOrg] += 2;
+    if ((last.flags & kLocHead) && !(last.flags & kOrgHead)) sc[kLoc] += 2.5f;
+    if (last.flags & kMiscHead) sc[kMisc] += 3;
+    // "Latin American", "Bosnian Serbs", "Roman Catholic".
+    if ((last.flags & kDemonym) && !(first.flags & kGiven) && !(last.flags & kCountry))
+      sc[kMisc] += 3;
+    if (last.kind == TokenKind::kNumber) sc[kMisc] += 2;
+    if (first.flags & kGiven) sc[kPer] += 3;
+    if (first.lo_len == 2 && s->arena[first.lo + 1] == '.' &&
+        !(last.flags & (kOrgHead | kOrgSuffix)))
+      sc[kPer] += 3;  // "C. Lewis"
+    if ((first.flags & kLocPrefix) && !(first.flags & kGiven)) sc[kLoc] += 0.5f;
+    bool inner_org = false, common = false, particle = false;
+    for (uint32_t i = c->tb; i < c->te; ++i) {
+      const Tok& t = s->toks[i];
+      if (t.flags & kOrgHead) inner_org = true;
+      if (t.flags & kTeamHead) sc[kOrg] += 1.5f;
+      if (t.kind != TokenKind::kWord && s->text[t.span.start] == '&') sc[kOrg] += 5;
+      if ((t.flags & kCommon) && !(t.flags & (kGiven | kWnPerson))) common = true;
+      if (t.lower && (t.flags & kParticle)) particle = true;
+    }
+    if (inner_org) sc[kOrg] += 1;
+    if (particle) sc[kPer] += 0.5f;
+    if (!inner_org && !common && n <= 3 && !(whole & (kCountry | kCity | kRegion))) sc[kPer] += 1;
+    if (first.flags & kDemonym && !(first.flags & kGiven)) sc[kMisc] += 0.5f;
+    // "Iraqi Kurdistan", "Sydney Harbour": place words inside.
+    for (uint32_t i = c->tb; i < c->te; ++i)
+      if (s->toks[i].flags & (kCountry | kCity)) sc[kLoc] += 0.5f;
+  } else {
+    if ((first.flags & kOrgHead) && !first.ambiguous) sc[kOrg] += 1.5f;
+    if (first.allcaps && !headline && first.lo_len <= 6 && !(first.flags & kGazetteer))
+      sc[kOrg] += 1.5f;
+    if (first.flags & kOrgSuffix) sc[kOrg] += 1;
+    if ((first.flags & kTeamHead) && !(first.flags & (kGiven | kCommon))) sc[kOrg] += 2;
+    // "Moscow-based", "Indonesian-origin", "France-registered": adjectives made of a name.
+    std::string_view lw = Lower(*s, first);
+    size_t dash = lw.rfind('-');
+    if (dash != std::string_view::npos && dash > 0 && dash + 1 < lw.size()) {
+      std::string_view tail = lw.substr(dash + 1);
+      static constexpr std::string_view kTails[] = {
+          "based", "born",   "registered", "sponsored", "origin", "listed",     "bound", "owned",
+          "led",   "backed", "made",       "built",     "style",  "controlled", "run",   "funded"};
+      for (std::string_view t : kTails)
+        if (tail == t) sc[kMisc] += 6;
+    }
+    // "Eagles", "Brewers": a capitalised plural of a common noun names a team.
+    if (s->sports && (first.flags & kPlural) && (first.flags & kCommon) && !first.ambiguous)
+      sc[kOrg] += 1.5f;
+  }
+
+  if (c->title_tb >= 0) sc[kPer] += c->honorific ? 6 : 5;
+  // A lower-case title right before: "spokesman Dmitry Peskov".
+  int p = static_cast<int>(c->tb) - 1;
+  if (c->title_tb < 0 && p >= 0 && SameUnit(*s, p, c->tb)) {
+    const Tok& pt = s->toks[p];
+    if ((pt.flags & kTitle) && pt.lower) sc[kPer] += 3;
+    if ((pt.flags & kLocCue) && pt.lower) {
+      std::string_view w = Lower(*s, pt);
+      sc[kLoc] += (w == "in" || w == "near") ? 1.5f : 0.7f;
+    }
+  }
+  // Context after: ", 45," ", aged" "said".
+  int q = static_cast<int>(c->te);
+  if (SameUnit(*s, q, c->tb)) {
+    const Tok& nt = s->toks[q];
+    if (PunctAt(*s, q, ',') && SameUnit(*s, q + 1, c->tb)) {
+      const Tok& n2 = s->toks[q + 1];
+      if (n2.kind == TokenKind::kNumber && n2.span.size() <= 2 && PunctAt(*s, q + 2, ','))
+        sc[kPer] += 2;
+      if (n2.flags & kPersonCue) sc[kPer] += 2;
+      if (n2.lower && (n2.flags & kTitle)) sc[kPer] += 1.5f;  // ", spokesman for"
+    }
+    if ((nt.flags & kSpeechVerb) && nt.lower) sc[kPer] += 0.7f;
+    if (PunctAt(*s, q, '(') && SameUnit(*s, q + 1, c->tb) && s->toks[q + 1].flags & kCountry)
+      sc[kPer] += 1.5f;  // "Pete Sampras (U.S.)"
+  }
+  if (p >= 0 && SameUnit(*s, p, c->tb)) {
+    const Tok& pt = s->toks[p];
+    if ((pt.flags & kSpeechVerb) && pt.lower) sc[kPer] += 0.7f;
+  }
+  // Results tables: a name that opens a row of numbers is a team or a player.
+  if (first.initial && q < static_cast<int>(s->toks.size()) && SameUnit(*s, q, c->tb) &&
+      s->toks[q].kind == TokenKind::kNumber && !(whole & (kCountry | kGiven))) {
+    sc[kOrg] += 0.8f;
+  }
+  if (headline) {
+    for (float& v : sc) v *= 0.6f;
+  }
+  // Dateline: "MOSCOW 1996-08-30", "KHASAVYURT, Russia 1996-08-30".
+  const Unit& unit = s->units[first.unit];
+  if (c->tb == unit.begin && unit.end - unit.begin <= 12 && first.allcaps) {
+    for (uint32_t i = c->te; i < unit.end; ++i) {
+      const Tok& t = s->toks[i];
+      std::string_view w = t.kind == TokenKind::kNumber ? NumberText(*s, i) : std::string_view();
+      bool date =
+          (t.kind == TokenKind::kNumber && w.size() >= 6 &&
+           (w.find('-') != std::string_view::npos || w.find('/') != std::string_view::npos)) ||
+          (t.flags & kTimeWord);
+      if (date) {
+        sc[kLoc] += 4;
+        return;
+      }
+    }
+  }
+  // Sports reports: a city or region that is not a country names a club.
+  if (s->sports && !(whole & kCountry) && (whole & (kCity | kRegion | kWnLocation)) &&
+      TeamContext(*s, *c)) {
+    sc[kOrg] += sc[kLoc] + 0.5f;
+    c->team = true;
+  }
+  // Sports reports: an unknown name in a results row or next to "beat" is a club.
+  if (s->sports && !(whole & (kEntityFlags)) && !first.allcaps && TeamRow(*s, *c) &&
+      !(c->tb > 0 && s->toks[c->tb - 1].kind == TokenKind::kWord && s->toks[c->tb - 1].cap))
+    sc[kOrg] += n == 1 ? 1.0f : 0.5f;
+  // Business reports: an unknown single word is more often a company than anything else.
+  if (s->business && n == 1 && !(whole & (kEntityFlags | kCommon)) && !first.allcaps) sc[kOrg] += 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Grouping
+
+struct Group {
+  std::vector<int> cands;
+  std::array<float, 4> score{};
+  int longest = -1;  // the cand with the most tokens (then bytes)
+  bool alias = false;
+  int type = kMisc;
+};
+
+int Argmax(const std::array<float, 4>& v, int fallback) {
+  int best = -1;
+  float bv = 0;
+  for (int i = 0; i < 4; ++i)
+    if (v[i] > bv) {
+      bv = v[i];
+      best = i;
+    }
+  return best < 0 ? fallback : best;
+}
+
+int DefaultType(const Scratch& s, const Cand& c) {
+  const uint32_t n = c.te - c.tb;
+  const Tok& first = s.toks[c.tb];
+  if (n >= 2) {
+    // "Red Star", "Democracy Wall": common words without a given name name a thing.
+    for (uint32_t i = c.tb; i < c.te; ++i) {
+      const Tok& t = s.toks[i];
+      if ((t.flags & kCommon) && !(t.flags & (kGiven | kWnPerson)) && !(first.flags & kGiven))
+        return kOrg;
+    }
+    return kPer;
+  }
+  if ((first.flags & kCommon) && !(first.flags & (kGiven | kWnPerson))) return kOrg;
+  if (first.allcaps && !s.units[first.unit].caps_line) return kOrg;
+  if (s.sports) {
+    if (first.initial && c.te < s.toks.size() && s.toks[c.te].kind == TokenKind::kNumber &&
+        s.toks[c.te].unit == first.unit)
+      return kOrg;
+    return kPer;
+  }
+  return kLoc;
+}
+
+EntityType ToType(int t) {
+  switch (t) {
+    case kPer:
+      return EntityType::kPerson;
+    case kOrg:
+      return EntityType::kOrganization;
+    case kLoc:
+      return EntityType::kLocation;
+    default:
+      return EntityType::kOther;
+  }
+}
+
+// Letters of an acronym token ("REC", "U.N.") lower-cased without dots.
+std::string AcronymLetters(std::string_view folded) {
+  std::string out;
+  for (char c : folded)
+    if (c >= 'a' && c <= 'z') out += c;
+  return out;
+}
+
+// Initials of the capitalised words of a cand ("Republican Election Commission" -> "rec").
+std::string Initials(const Scratch& s, const Cand& c, bool all_words) {
+  std::string out;
+  for (uint32_t i = c.tb; i < c.te; ++i) {
+    const Tok& t = s.toks[i];
+    if (!IsWordLike(t) || t.lo_len == 0) continue;
+    if (!all_words && !t.cap) continue;
+    char ch = s.arena[t.lo];
+    if (ch >= 'a' && ch <= 'z') out += ch;
+  }
+  return out;
+}
+
+std::vector<Group> GroupCands(Scratch* s) {
+  std::vector<Group> groups;
+  std::unordered_map<std::string, int> by_name;
+  for (size_t i = 0; i < s->cands.size(); ++i) {
+    Cand& c = s->cands[i];
+    auto [it, inserted] = by_name.emplace(c.folded, static_cast<int>(groups.size()));
+    if (inserted) groups.emplace_back();
+    c.entity = it->second;
+    Group& g = groups[it->second];
+    g.cands.push_back(static_cast<int>(i));
+    for (int k = 0; k < 4; ++k) g.score[k] += c.score[k];
+  }
+  // Acronyms: "Republican Election Commission (REC)".
+  for (size_t i = 0; i + 1 < s->cands.size(); ++i) {
+    Cand& c = s->cands[i];
+    Cand& a = s->cands[i + 1];
+    if (c.te - c.tb < 2 || a.te - a.tb != 1) continue;
+    if (!PunctAt(*s, c.te, '(') || a.tb != c.te + 1 || !PunctAt(*s, a.te, ')')) continue;
+    if (!s->toks[a.tb].allcaps && s->toks[a.tb].lo_len > 1) continue;
+    std::string letters = AcronymLetters(a.folded);
+    if (letters.size() < 2) continue;
+    if (letters != Initials(*s, c, false) && letters != Initials(*s, c, true)) continue;
+    int from = a.entity, to = c.entity;
+    if (from == to) continue;
+    for (int ci : groups[from].cands) {
+      s->cands[ci].entity = to;
+      groups[to].cands.push_back(ci);
+    }
+    for (int k = 0; k < 4; ++k) groups[to].score[k] += groups[from].score[k];
+    groups[from].cands.clear();
+    groups[from].alias = true;
+  }
+  for (Group& g : groups) {
+    if (g.cands.empty()) continue;
+    for (int ci : g.cands) {
+      const Cand& c = s->cands[ci];
+      if (g.longest < 0) {
+        g.longest = ci;
+        continue;
+      }
+      const Cand& l = s->cands[g.longest];
+      if (c.te - c.tb > l.te - l.tb ||
+          (c.te - c.tb == l.te - l.tb && c.span.size() > l.span.size()))
+        g.longest = ci;
+    }
+    g.type = Argmax(g.score, DefaultType(*s, s->cands[g.longest]));
+  }
+  // Surnames and partial names: "Peskov" -> "Dmitry Peskov"; "Botsan-Kharchenko" likewise.
+  std::unordered_map<std::string_view, std::vector<int>> by_last;
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    Group& g = groups[gi];
+    if (g.cands.empty()) continue;
+    const Cand& l = s->cands[g.longest];
+    if (l.te - l.tb < 2) continue;
+    if (g.type != kPer) continue;
+    const Tok& lt = s->toks[l.te - 1];
+    by_last[Lower(*s, lt)].push_back(static_cast<int>(gi));
+    const Tok& ft = s->toks[l.tb];
+    if (!(ft.flags & kGiven) && !(ft.flags & kHonorific))
+      by_last[Lower(*s, ft)].push_back(static_cast<int>(gi));
+  }
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    Group& g = groups[gi];
+    if (g.cands.empty()) continue;
+    const Cand& l = s->cands[g.longest];
+    if (l.te - l.tb != 1) continue;
+    auto it = by_last.find(Lower(*s, s->toks[l.tb]));
+    if (it == by_last.end()) continue;
+    // Strong place or organisation evidence of its own keeps it apart ("Jordan" the country
+    // said after "in"), unless it is typed person anyway.
+    if (g.type != kPer && std::max(g.score[kLoc], g.score[kOrg]) > g.score[kPer] + 3.5f) continue;
+    int target = -1;
+    for (int cand_group : it->second)
+      if (cand_group != static_cast<int>(gi)) {
+        if (target >= 0 && target != cand_group) {
+          // Ambiguous surname: the nearest preceding full name wins.
+          const uint32_t at = l.span.start;
+          auto last_before = [&](int grp) {
+            uint32_t best = 0;
+            for (int ci : groups[grp].cands)
+              if (s->cands[ci].span.start < at) best = std::max(best, s->cands[ci].span.start + 1);
+            return best;
+          };
+          if (last_before(cand_group) > last_before(target)) target = cand_group;
+        } else {
+          target = cand_group;
+        }
+      }
+    if (target < 0) continue;
+    for (int ci : g.cands) {
+      s->cands[ci].entity = target;
+      groups[target].cands.push_back(ci);
+    }
+    g.cands.clear();
+    g.alias = true;
+  }
+  return groups;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Roles and definite descriptions
+
+// Text of [a, b) tokens as written, single-spaced.
+std::string TokenText(const Scratch& s, uint32_t a, uint32_t b) {
+  std::string out;
+  for (uint32_t i = a; i < b; ++i) {
+    const Tok& t = s.toks[i];
+    if (!out.empty() && !(t.kind == TokenKind::kPunct && s.text[t.span.start] != '(' &&
+                          s.text[t.span.start] != '&'))
+      out += ' ';
+    out.append(s.text.substr(t.span.start, t.span.size()));
+  }
+  return out;
+}
+
+bool RoleWord(const Tok& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  if (t.flags & (kTitle | kRoleModifier)) return true;
+  if (t.cap && !(t.flags & (kStopCap | kTimeWord))) return true;  // "Kremlin", "Russia's"
+  return false;
+}
+
+// Start of the role phrase that ends with the title token before `end`: back over title words,
+// modifiers, capitalised words and "of"/"to" between them.
+uint32_t RoleStart(const Scratch& s, uint32_t end, int unit) {
+  uint32_t b = end;
+  while (b > 0) {
+    const Tok& p = s.toks[b - 1];
+    if (p.unit != unit) break;
+    if (RoleWord(p) && !(p.flags & kHonorific)) {
+      --b;
+      continue;
+    }
+    if (p.lower && (Lower(s, p) == "of" || Lower(s, p) == "to") && b >= 2 &&
+        RoleWord(s.toks[b - 2]) && b < end) {
+      --b;
+      continue;
+    }
+    break;
+  }
+  return b;
+}
+
+void AddRole(Entity* e, std::string role) {
+  if (role.empty()) return;
+  for (const std::string& r : e->roles)
+    if (r == role) return;
+  e->roles.push_back(std::move(role));
+}
+
+// The title head of a role ("spokeswoman" of "Foreign Ministry spokeswoman"), folded.
+std::string_view RoleHead(const Scratch& s, uint32_t a, uint32_t b) {
+  for (uint32_t i = b; i > a; --i)
+    if (s.toks[i - 1].flags & kTitle) return Lower(s, s.toks[i - 1]);
+  return {};
+}
+
+struct PersonRole {
+  int entity;
+  std::string head;                // folded title head
+  std::vector<std::string> words;  // folded words of the role
+  uint32_t at;                     // first mention start
+};
+
+// Does a description's title head ("leader") fit a named person's title head ("president")?
+bool HeadMatches(std::string_view description, std::string_view named) {
+  if (description == named) return true;
+  if (description != "leader" && description != "head") return false;
+  static constexpr std::string_view kLeaders[] = {"president", "premier", "chancellor",
+                                                  "king",      "queen",   "emir",
+                                                  "sultan",    "leader",  "chairman"};
+  for (std::string_view l : kLeaders)
+    if (named == l) return true;
+  return false;
+}
+
+bool PrefixMatch(std::string_view a, std::string_view b) {
+  size_t n = std::min<size_t>({a.size(), b.size(), 5});
+  return n >= 4 && a.substr(0, n) == b.substr(0, n);
+}
+
+}  // namespace
+
+void AnnotateEntities(Article* article) {
+  article->entities.clear();
+  Scratch s;
+  s.article = article;
+  s.text = article->text;
+  if (s.text.empty()) return;
+  s.arena.reserve(s.text.size() + 16);
+  s.toks.reserve(s.text.size() / 5 + 16);
+  s.doc.reserve(s.text.size() / 30 + 16);
+
+  // Units: the lines of the blocks that are not boilerplate (of the whole text without
+  // blocks). Sentences only mark where capitalisation is ambiguous and softly break runs: a
+  // splitter that cut after "J." or "U.S." must not cut the name.
+  std::vector<Span> ranges;
+  for (const Block& b : article->blocks) {
+    if (b.role == BlockRole::kBoilerplate || b.role == BlockRole::kCredit) continue;
+    if (b.span.empty() || b.span.end > s.text.size()) continue;
+    ranges.push_back(b.span);
+  }
+  if (article->blocks.empty()) ranges.push_back(Span{0, static_cast<uint32_t>(s.text.size())});
+  std::sort(ranges.begin(), ranges.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  uint32_t done = 0;
+  for (Span r : ranges) {
+    r.start = std::max(r.start, done);
+    uint32_t line = r.start;
+    for (uint32_t i = r.start; i <= r.end; ++i) {
+      if (i == r.end || s.text[i] == '\n') {
+        if (i > line) AddUnitTokens(&s, Span{line, i});
+        line = i + 1;
+      }
+    }
+    done = std::max(done, r.end);
+  }
+  if (s.toks.empty()) return;
+  MarkSentenceStarts(&s);
+  Featurize(&s);
+  MarkUnits(&s);
+  CountDocEvidence(&s);
+  MarkNames(&s);
+  FindRuns(&s);
+  for (Cand& c : s.cands) Score(&s, &c);
+  std::vector<Group> groups = GroupCands(&s);
+
+  // Entities in order of first mention.
+  std::vector<int> order;
+  for (size_t gi = 0; gi < groups.size(); ++gi)
+    if (!groups[gi].cands.empty()) order.push_back(static_cast<int>(gi));
+  auto first_at = [&](int gi) {
+    uint32_t m = UINT32_MAX;
+    for (int ci : groups[gi].cands) m = std::min(m, s.cands[ci].span.start);
+    return m;
+  };
+  std::vector<uint32_t> first(groups.size(), 0);
+  for (int gi : order) first[gi] = first_at(gi);
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return first[a] < first[b]; });
+
+  std::vector<int> entity_of_group(groups.size(), -1);
+  std::vector<PersonRole> person_roles;
+  for (int gi : order) {
+    Group& g = groups[gi];
+    // Re-type after alias merges: the full name's evidence decides.
+    std::array<float, 4> total{};
+    int longest = -1;
+    for (int ci : g.cands) {
+      const Cand& c = s.cands[ci];
+      for (int k = 0; k < 4; ++k) total[k] += c.score[k];
+      if (longest < 0 || c.te - c.tb > s.cands[longest].te - s.cands[longest].tb ||
+          (c.te - c.tb == s.cands[longest].te - s.cands[longest].tb &&
+           c.span.size() > s.cands[longest].span.size()))
+        longest = ci;
+    }
+    int type = Argmax(total, DefaultType(s, s.cands[longest]));
+    // The full name's own evidence decides for a person named in full ("U. Chandana" and
+    // later "Chandana" in results rows).
+    const auto& ls = s.cands[longest].score;
+    if (s.cands[longest].te - s.cands[longest].tb >= 2 && ls[kPer] >= 3 &&
+        Argmax(ls, kMisc) == kPer)
+      type = kPer;
+    bool team = false;
+    for (int ci : g.cands) team |= s.cands[ci].team;
+    if (team && type == kLoc) type = kOrg;
+    Entity e;
+    e.id = "e" + std::to_string(article->entities.size() + 1);
+    e.type = ToType(type);
+    e.name = std::string(article->View(s.cands[longest].span));
+    e.key = EntityKey(e.name);
+    std::vector<Span> spans;
+    for (int ci : g.cands) spans.push_back(s.cands[ci].span);
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+      return a.start < b.start || (a.start == b.start && a.end < b.end);
+    });
+    spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
+    e.mentions = std::move(spans);
+    if (type == kPer) {
+      for (int ci : g.cands) {
+        const Cand& c = s.cands[ci];
+        uint32_t role_end = 0, role_begin = 0;
+        if (c.title_tb >= 0 && !c.honorific) {
+          role_end = static_cast<uint32_t>(c.title_te);
+          role_begin = RoleStart(s, role_end, s.toks[c.tb].unit);
+        } else if (c.tb > 0 && s.toks[c.tb - 1].lower && (s.toks[c.tb - 1].flags & kTitle) &&
+                   s.toks[c.tb - 1].unit == s.toks[c.tb].unit) {
+          role_end = c.tb;
+          role_begin = RoleStart(s, role_end, s.toks[c.tb].unit);
+        } else if (PunctAt(s, c.te, ',') && SameUnit(s, c.te + 1, c.tb)) {
+          // Apposition: "Dmitry Peskov, the Kremlin spokesman, said".
+          uint32_t a = c.te + 1;
+          std::string_view w = Lower(s, s.toks[a]);
+          if (w == "the" || w == "a" || w == "an") ++a;
+          uint32_t b = a;
+          while (b < s.toks.size() && s.toks[b].unit == s.toks[c.tb].unit && RoleWord(s.toks[b]))
+            ++b;
+          if (b > a && (s.toks[b - 1].flags & kTitle) &&
+              (b >= s.toks.size() || s.toks[b].unit != s.toks[c.tb].unit ||
+               s.toks[b].kind == TokenKind::kPunct || (s.toks[b].flags & kSpeechVerb))) {
+            role_begin = a;
+            role_end = b;
+          }
+        }
+        if (role_end > role_begin) {
+          // Drop a leading possessive-free determiner and trailing "of"/"to".
+          AddRole(&e, TokenText(s, role_begin, role_end));
+          PersonRole pr;
+          pr.entity = static_cast<int>(article->entities.size());
+          pr.head = std::string(RoleHead(s, role_begin, role_end));
+          for (uint32_t i = role_begin; i < role_end; ++i)
+            pr.words.emplace_back(Lower(s, s.toks[i]));
+          pr.at = c.span.start;
+          if (!pr.head.empty()) person_roles.push_back(std::move(pr));
+        }
+      }
+    }
+    entity_of_group[gi] = static_cast<int>(article->entities.size());
+    article->entities.push_back(std::move(e));
+  }
+
+  // Definite descriptions: "the Serbian president", "the Kremlin spokesman" not followed by a
+  // name. Tied to the named person with that title, else their own person entity.
+  std::unordered_map<std::string, int> unnamed;
+  for (const Unit& u : s.units) {
+    for (uint32_t i = u.begin; i + 1 < u.end; ++i) {
+      if (Lower(s, s.toks[i]) != "the") continue;
+      uint32_t j = i + 1;
+      uint32_t title_at = 0;
+      bool found = false;
+      while (j < u.end && RoleWord(s.toks[j])) {
+        if (s.toks[j].flags & kTitle) {
+          title_at = j;
+          found = true;
+        }
+        ++j;
+      }
+      if (!found || title_at + 1 != j) continue;
+      if (j < u.end && (s.toks[j].name || s.toks[j].poss)) continue;  // a name follows: a title
+      if (s.toks[title_at].poss) continue;
+      // Only roles of people: "the Kremlin spokesman", not "the Foreign Ministry".
+      std::string_view head = Lower(s, s.toks[title_at]);
+      Span span{s.toks[i].span.start, s.toks[title_at].span.end};
+      int best = -1, best_score = -1;
+      uint32_t best_at = 0;
+      for (const PersonRole& pr : person_roles) {
+        if (!HeadMatches(head, pr.head) || pr.at > span.start) continue;
+        int score = 0;
+        for (uint32_t k = i + 1; k < title_at; ++k) {
+          std::string_view w = Lower(s, s.toks[k]);
+          for (const std::string& rw : pr.words)
+            if (rw == w || PrefixMatch(rw, w)) {
+              ++score;
+              break;
+            }
+        }
+        if (score > best_score || (score == best_score && pr.at >= best_at)) {
+          best = pr.entity;
+          best_score = score;
+          best_at = pr.at;
+        }
+      }
+      if (best < 0) {
+        std::string name = "the " + TokenText(s, i + 1, title_at + 1);
+        std::string key = EntityKey(name);
+        auto it = unnamed.find(key);
+        if (it == unnamed.end()) {
+          Entity e;
+          e.id = "e" + std::to_string(article->entities.size() + 1);
+          e.type = EntityType::kPerson;
+          e.name = name;
+          e.key = key;
+          e.roles.push_back(TokenText(s, i + 1, title_at + 1));
+          it = unnamed.emplace(key, static_cast<int>(article->entities.size())).first;
+          article->entities.push_back(std::move(e));
+        }
+        best = it->second;
+      }
+      article->entities[best].mentions.push_back(span);
+      i = title_at;
+    }
+  }
+  for (Entity& e : article->entities)
+    std::sort(e.mentions.begin(), e.mentions.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+}
+
+}  // namespace parallax::entities

@@ -1,0 +1,290 @@
+#include "src/entities/key.h"
+
+#include "src/base/utf8.h"
+#include "src/text/tokens.h"
+
+namespace parallax::entities {
+namespace {
+
+// Lower-case Cyrillic (Russian, Ukrainian, Serbian, Belarusian, Macedonian) to Latin, after
+// the spellings most English-language news uses ("Песков" -> "peskov").
+const char* CyrillicToLatin(char32_t c) {
+  switch (c) {
+    case U'а':
+      return "a";
+    case U'б':
+      return "b";
+    case U'в':
+      return "v";
+    case U'г':
+      return "g";
+    case U'д':
+      return "d";
+    case U'е':
+      return "e";
+    case U'ё':
+      return "e";
+    case U'ж':
+      return "zh";
+    case U'з':
+      return "z";
+    case U'и':
+      return "i";
+    case U'й':
+      return "y";
+    case U'к':
+      return "k";
+    case U'л':
+      return "l";
+    case U'м':
+      return "m";
+    case U'н':
+      return "n";
+    case U'о':
+      return "o";
+    case U'п':
+      return "p";
+    case U'р':
+      return "r";
+    case U'с':
+      return "s";
+    case U'т':
+      return "t";
+    case U'у':
+      return "u";
+    case U'ф':
+      return "f";
+    case U'х':
+      return "kh";
+    case U'ц':
+      return "ts";
+    case U'ч':
+      return "ch";
+    case U'ш':
+      return "sh";
+    case U'щ':
+      return "shch";
+    case U'ъ':
+      return "";
+    case U'ы':
+      return "y";
+    case U'ь':
+      return "";
+    case U'э':
+      return "e";
+    case U'ю':
+      return "yu";
+    case U'я':
+      return "ya";
+    case U'і':
+      return "i";
+    case U'ї':
+      return "yi";
+    case U'є':
+      return "ye";
+    case U'ґ':
+      return "g";
+    case U'ў':
+      return "u";
+    case U'ђ':
+      return "dj";
+    case U'ј':
+      return "j";
+    case U'љ':
+      return "lj";
+    case U'њ':
+      return "nj";
+    case U'ћ':
+      return "c";
+    case U'џ':
+      return "dz";
+    case U'ѓ':
+      return "gj";
+    case U'ќ':
+      return "kj";
+    case U'ѕ':
+      return "dz";
+    // Greek, lower case.
+    case U'α':
+      return "a";
+    case U'β':
+      return "v";
+    case U'γ':
+      return "g";
+    case U'δ':
+      return "d";
+    case U'ε':
+      return "e";
+    case U'ζ':
+      return "z";
+    case U'η':
+      return "i";
+    case U'θ':
+      return "th";
+    case U'ι':
+      return "i";
+    case U'κ':
+      return "k";
+    case U'λ':
+      return "l";
+    case U'μ':
+      return "m";
+    case U'ν':
+      return "n";
+    case U'ξ':
+      return "x";
+    case U'ο':
+      return "o";
+    case U'π':
+      return "p";
+    case U'ρ':
+      return "r";
+    case U'σ':
+      return "s";
+    case U'ς':
+      return "s";
+    case U'τ':
+      return "t";
+    case U'υ':
+      return "y";
+    case U'φ':
+      return "f";
+    case U'χ':
+      return "ch";
+    case U'ψ':
+      return "ps";
+    case U'ω':
+      return "o";
+    default:
+      return nullptr;
+  }
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Spelling normalisation of one lower-case Latin word (see key.h).
+void NormaliseWord(std::string_view w, std::string* out) {
+  std::string s;
+  s.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    char n = i + 1 < w.size() ? w[i + 1] : 0;
+    auto starts = [&](std::string_view p) { return w.substr(i).starts_with(p); };
+    if (starts("shch")) {
+      s += 's';
+      i += 3;
+      continue;
+    }
+    if (starts("sch")) {
+      s += 's';
+      i += 2;
+      continue;
+    }
+    if (starts("tch")) {
+      s += 'c';
+      i += 2;
+      continue;
+    }
+    if (c == 'c' && n == 'h') {
+      s += 'c';
+      ++i;
+      continue;
+    }
+    if (c == 's' && n == 'h') {
+      s += 's';
+      ++i;
+      continue;
+    }
+    if (c == 'z' && n == 'h') {
+      s += 'z';
+      ++i;
+      continue;
+    }
+    if (c == 'k' && n == 'h') {
+      s += 'h';
+      ++i;
+      continue;
+    }
+    if ((c == 't' && n == 's') || (c == 't' && n == 'z')) {
+      s += 'c';
+      ++i;
+      continue;
+    }
+    if (c == 'x') {
+      s += "ks";
+      continue;
+    }
+    if (c == 'y' || c == 'j') {
+      s += 'i';
+      continue;
+    }
+    if (c == 'w') {
+      s += 'v';
+      continue;
+    }
+    s += c;
+  }
+  // Doubled letters once ("ii" from "iy", "ll" in "Aleksandr Kotelllnikov"): a key, not a word.
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!out->empty() && i > 0 && s[i] == s[i - 1]) continue;
+    out->push_back(s[i]);
+  }
+  (void)IsVowel;
+}
+
+}  // namespace
+
+std::string Transliterate(std::string_view folded) {
+  std::string out;
+  out.reserve(folded.size());
+  size_t i = 0;
+  while (i < folded.size()) {
+    size_t start = i;
+    char32_t c = utf8::Next(folded, &i);
+    const char* latin = c >= 0x370 && c < 0x530 ? CyrillicToLatin(c) : nullptr;
+    if (latin) {
+      out += latin;
+    } else {
+      out.append(folded.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+std::string EntityKey(std::string_view name) {
+  std::string folded = Transliterate(text::Fold(name));
+  std::string key;
+  std::string word;
+  auto flush = [&]() {
+    // Possessive endings: "vucic's" -> "vucic".
+    if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
+    while (!word.empty() && word.back() == '\'') word.pop_back();
+    if (word.empty()) return;
+    if (!key.empty()) key += ' ';
+    std::string w;
+    for (char c : word)
+      if (c != '\'') w += c;
+    NormaliseWord(w, &key);
+    word.clear();
+  };
+  size_t i = 0;
+  while (i < folded.size()) {
+    size_t start = i;
+    char32_t c = utf8::Next(folded, &i);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += static_cast<char>(c);
+    } else if ((c == '\'' || c == 0x2019) && !word.empty()) {
+      word += '\'';
+    } else if (c >= 0x80 && !utf8::IsSpace(c) && c != 0x2019 && c != 0x2018 && c != 0x2014 &&
+               c != 0x2013 && c != 0xAB && c != 0xBB && c != 0x201C && c != 0x201D) {
+      // Letters of other scripts (CJK, Arabic ...) stay as they are.
+      word.append(folded.substr(start, i - start));
+    } else {
+      flush();  // spaces, hyphens, dots, other punctuation separate words
+    }
+  }
+  flush();
+  return key;
+}
+
+}  // namespace parallax::entities

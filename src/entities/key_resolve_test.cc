@@ -1,0 +1,121 @@
+// Tests of matching keys (key.h) and of the pronoun helper for the quotes stage (resolve.h).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "src/entities/entities.h"
+#include "src/entities/key.h"
+#include "src/entities/lexicon.h"
+#include "src/entities/resolve.h"
+
+namespace parallax::entities {
+namespace {
+
+struct KeyCase {
+  const char* a;
+  const char* b;
+};
+
+class SameKeyTest : public ::testing::TestWithParam<KeyCase> {};
+
+TEST_P(SameKeyTest, Equal) {
+  EXPECT_EQ(EntityKey(GetParam().a), EntityKey(GetParam().b))
+      << GetParam().a << " vs " << GetParam().b;
+  EXPECT_FALSE(EntityKey(GetParam().a).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Keys, SameKeyTest,
+    ::testing::Values(KeyCase{"Vučić", "Vucic"}, KeyCase{"VUCIC", "Vucic"},
+                      KeyCase{"Vučić", "Вучич"},                   // Serbian Cyrillic
+                      KeyCase{"Песков", "Peskov"},                 // Russian
+                      KeyCase{"Дмитрий Песков", "Dmitry Peskov"},  // -ий / -y
+                      KeyCase{"Дмитрий Песков", "DMITRIY PESKOV"},
+                      KeyCase{"Захарова", "Zakharova"},        // х / kh
+                      KeyCase{"Шойгу", "Shoigu"},              // ш / sh, й / i
+                      KeyCase{"Vucic's", "Vucic"},             // possessive
+                      KeyCase{"Vucic\xE2\x80\x99s", "Vucic"},  // curly possessive
+                      KeyCase{"Botsan-Kharchenko", "Botsan Kharchenko"},
+                      KeyCase{"Zoe\xCC\x88", "Zoë"},  // combining vs precomposed
+                      KeyCase{"  Maria   Kovalenko ", "maria kovalenko"}));
+
+TEST(KeyTest, DifferentNamesDiffer) {
+  EXPECT_NE(EntityKey("Peskov"), EntityKey("Pesko"));
+  EXPECT_NE(EntityKey("Maria Kovalenko"), EntityKey("Mario Kovalenko"));
+}
+
+TEST(KeyTest, EdgeCases) {
+  EXPECT_EQ(EntityKey(""), "");
+  EXPECT_EQ(EntityKey("   "), "");
+  EXPECT_EQ(EntityKey("---"), "");
+  EXPECT_EQ(EntityKey("U.S."), "u s");
+  EXPECT_EQ(EntityKey("北京"), "北京");  // other scripts are kept
+}
+
+TEST(LexiconTest, CompiledListsAreLoaded) {
+  const Lexicon& lex = Lexicon::Get();
+  EXPECT_TRUE(lex.Lookup("maria") & kGivenFemale);
+  EXPECT_TRUE(lex.Lookup("dmitry") & kGivenMale);
+  EXPECT_TRUE(lex.Lookup("spokeswoman") & kTitle);
+  EXPECT_TRUE(lex.Lookup("spokeswoman") & kFemaleTitle);
+  EXPECT_TRUE(lex.Lookup("ministry") & kOrgHead);
+  EXPECT_TRUE(lex.Lookup("serbia") & kCountry);
+  EXPECT_TRUE(lex.Lookup("new york") & kCity);
+  EXPECT_TRUE(lex.Lookup("serbian") & kDemonym);
+  EXPECT_EQ(lex.Lookup("zzqx"), 0u);
+}
+
+Article MakeArticle() {
+  Article a;
+  a.text =
+      "Foreign Ministry spokeswoman Maria Zarkova met Jonas Ferreira. He said it went well. "
+      "She disagreed.";
+  AnnotateEntities(&a);
+  return a;
+}
+
+TEST(ResolveTest, LastPersonBeforeOffset) {
+  Article a = MakeArticle();
+  const size_t he = a.text.find("He said");
+  const size_t she = a.text.find("She disagreed");
+  auto any = LastPersonBefore(a, static_cast<uint32_t>(he));
+  ASSERT_TRUE(any.has_value());
+  auto jonas = EntityAt(a, Span{static_cast<uint32_t>(a.text.find("Jonas")),
+                                static_cast<uint32_t>(a.text.find("Jonas") + 5)});
+  ASSERT_TRUE(jonas.has_value());
+  EXPECT_EQ(*any, *jonas);
+  auto female = LastPersonBefore(a, static_cast<uint32_t>(she), Gender::kFemale);
+  ASSERT_TRUE(female.has_value());
+  auto maria = EntityAt(a, Span{static_cast<uint32_t>(a.text.find("Maria")),
+                                static_cast<uint32_t>(a.text.find("Maria") + 5)});
+  ASSERT_TRUE(maria.has_value());
+  EXPECT_EQ(*female, *maria);
+  EXPECT_FALSE(LastPersonBefore(a, 0).has_value());
+}
+
+TEST(ResolveTest, Genders) {
+  Article a = MakeArticle();
+  for (const Entity& e : a.entities) {
+    if (e.name == "Maria Zarkova") {
+      EXPECT_EQ(GenderOf(a, e), Gender::kFemale);
+    }
+    if (e.name == "Jonas Ferreira") {
+      EXPECT_EQ(GenderOf(a, e), Gender::kMale);
+    }
+  }
+  EXPECT_EQ(PronounGender("He"), Gender::kMale);
+  EXPECT_EQ(PronounGender("her"), Gender::kFemale);
+  EXPECT_EQ(PronounGender("they"), Gender::kUnknown);
+  EXPECT_EQ(PronounGender(""), Gender::kUnknown);
+}
+
+TEST(ResolveTest, EmptyArticle) {
+  Article a;
+  AnnotateEntities(&a);
+  EXPECT_TRUE(a.entities.empty());
+  EXPECT_FALSE(LastPersonBefore(a, 100).has_value());
+  EXPECT_FALSE(EntityAt(a, Span{0, 0}).has_value());
+}
+
+}  // namespace
+}  // namespace parallax::entities

@@ -1,0 +1,117 @@
+// Word and phrase lexicon for named-entity detection and typing.
+//
+// One process-wide table, built on first use and read-only afterwards (thread-safe). It merges
+//   - small lists compiled into the binary (lexicon_data.cc): given names with gender, titles
+//     and honorifics, role modifiers, organisation and place head words, demonyms, function
+//     words that are capitalised only at sentence start, months and weekdays;
+//   - countries and subdivisions from Debian's iso-codes JSON
+//     (/usr/share/iso-codes/json/iso_3166-1.json, iso_3166-2.json);
+//   - WordNet 3.0 (package wordnet-base, /usr/share/wordnet/data.*): proper-noun instances typed
+//     by lexicographer file (person, location, group), capitalised adjectives (demonyms) and the
+//     set of common lower-case words.
+// Missing data files degrade gracefully: the compiled lists still work, and Warnings() names
+// what was absent.
+//
+// Keys are folded forms: lower case, diacritics removed (text::Fold), words joined by one
+// space ("new york", "united states").
+//
+//   const Lexicon& lex = Lexicon::Get();
+//   if (lex.Word("peskov") & kGivenMale) ...
+#ifndef PARALLAX_ENTITIES_LEXICON_H_
+#define PARALLAX_ENTITIES_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace parallax::entities {
+
+// Bit flags of a word or phrase. A key may carry several.
+enum LexFlag : uint64_t {
+  kGivenMale = 1ull << 0,
+  kGivenFemale = 1ull << 1,
+  kHonorific = 1ull << 2,     // Mr, Mrs, Dr, Sir: a person follows; not a role
+  kTitle = 1ull << 3,         // president, spokesman, ambassador: a person follows; a role
+  kRoleModifier = 1ull << 4,  // foreign, prime, deputy: may precede a title
+  kOrgHead = 1ull << 5,       // ministry, party, bank: last word of an organisation name
+  kOrgSuffix = 1ull << 6,     // inc, corp, ltd, plc: company suffix
+  kTeamHead = 1ull << 7,      // united, rovers, athletic: sports club name words
+  kLocHead = 1ull << 8,       // river, island, gulf: last word of a place name
+  kLocPrefix = 1ull << 9,     // mount, lake, cape, port: first word of a place name
+  kCountry = 1ull << 10,
+  kCity = 1ull << 11,
+  kRegion = 1ull << 12,
+  kDemonym = 1ull << 13,    // russian, serbian, french: nationality or group adjective
+  kKnownOrg = 1ull << 14,   // un, nato, kremlin, reuters
+  kKnownMisc = 1ull << 15,  // olympics, ramadan, internet
+  kStopCap = 1ull << 16,    // the, he, but: never a name by itself
+  kTimeWord = 1ull << 17,   // monday, january: not a name in news text
+  kCommon = 1ull << 18,     // a common lower-case English word
+  kWnPerson = 1ull << 19,   // WordNet proper-noun instances by lexicographer file
+  kWnLocation = 1ull << 20,
+  kWnOrg = 1ull << 21,
+  kWnOther = 1ull << 22,
+  kParticle = 1ull << 23,      // de, van, von, bin, al: lower-case word inside a person name
+  kLocCue = 1ull << 24,        // in, at, near, from: may precede a place
+  kFemaleTitle = 1ull << 25,   // Mrs, Ms, spokeswoman, queen
+  kMaleTitle = 1ull << 26,     // Mr, spokesman, king
+  kSpeechVerb = 1ull << 27,    // said, told, says
+  kFamilyTitle = 1ull << 28,   // former, late: may precede a role, not part of it
+  kPersonCue = 1ull << 29,     // aged, born: a person precedes
+  kMiscHead = 1ull << 30,      // open, cup, games, day: last word of an event or other name
+  kSportWord = 1ull << 31,     // innings, goals, striker: marks a sports report
+  kPlural = 1ull << 32,        // a plural whose singular carries the other flags
+  kBusinessWord = 1ull << 33,  // shares, profit, company: marks a business report
+};
+
+class Lexicon {
+ public:
+  // The process-wide lexicon, built on first call (loads data files once).
+  static const Lexicon& Get();
+
+  // Flags of a folded word or phrase; 0 when unknown.
+  uint64_t Lookup(std::string_view folded) const {
+    auto it = map_.find(folded);
+    return it == map_.end() ? 0 : it->second;
+  }
+  // True when some known phrase of two or more words starts with the folded word `first`.
+  bool StartsPhrase(std::string_view first) const {
+    return phrase_starts_.find(first) != phrase_starts_.end();
+  }
+  // The longest phrase length in words.
+  int max_phrase_words() const { return max_phrase_words_; }
+
+  // What was missing when the lexicon was built ("WordNet not found at ...").
+  const std::vector<std::string>& Warnings() const { return warnings_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const;
+  };
+  struct Eq {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  };
+
+  Lexicon();
+  void Add(std::string_view folded, uint64_t flags);
+  void AddList(std::string_view space_separated, uint64_t flags);
+  void LoadIsoCodes();
+  void LoadWordNet();
+
+  std::unordered_map<std::string, uint64_t, Hash, Eq> map_;
+  std::unordered_map<std::string, int, Hash, Eq> phrase_starts_;
+  int max_phrase_words_ = 1;
+  std::vector<std::string> warnings_;
+};
+
+// Lower-cases ASCII and folds other text (text::Fold) into *out (replaced). Hyphens and
+// apostrophes are kept.
+void FoldInto(std::string_view s, std::string* out);
+
+}  // namespace parallax::entities
+
+#endif  // PARALLAX_ENTITIES_LEXICON_H_
