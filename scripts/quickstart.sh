@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's first command: install what is missing, build Release, and analyse the bundled
+# example corpus (five fictional outlets covering one fictional event).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh release
+bin=build/release/apps/cli/parallax
+echo
+echo "== parallax analyze --format markdown examples/corpus"
+"$bin" analyze --format markdown --outlet-map examples/outlets.csv examples/corpus
+echo
+echo "JSON records: $bin analyze examples/corpus --outlet-map examples/outlets.csv --pretty"

@@ -1,0 +1,65 @@
+#include "src/pipeline/analyzer.h"
+
+#include <string>
+#include <utility>
+
+#include "src/base/hash.h"
+#include "src/entities/entities.h"
+#include "src/extract/text_extractor.h"
+#include "src/html/html_extractor.h"
+#include "src/ingest/decode.h"
+#include "src/quotes/quotes.h"
+#include "src/text/language.h"
+#include "src/text/sentences.h"
+
+namespace parallax::pipeline {
+
+Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
+                        const OutletMap& outlets) {
+  if (doc.bytes.size() > options.input.max_article_bytes) {
+    return Status::ResourceExhausted("article of " + std::to_string(doc.bytes.size()) +
+                                     " bytes is over --max-article-bytes (" +
+                                     std::to_string(options.input.max_article_bytes) + ")");
+  }
+  PARALLAX_ASSIGN_OR_RETURN(ingest::Decoded decoded,
+                            ingest::Decode(doc.bytes, doc.declared_charset));
+  Article article;
+  article.source = std::move(doc.source);
+  article.charset = std::move(decoded.charset);
+  article.hints = std::move(doc.hints);
+  // Explicit knowledge beats what the text says: --outlet, then the outlet map, then the record.
+  if (!options.outlet.empty()) {
+    article.hints.outlet = options.outlet;
+  } else if (std::string_view mapped = outlets.Match(article.source); !mapped.empty()) {
+    article.hints.outlet = std::string(mapped);
+  }
+  article.id = HashHex(decoded.text);
+  if (decoded.replaced > 0) {
+    article.warnings.push_back("replaced " + std::to_string(decoded.replaced) +
+                               " invalid byte sequence(s) in " + article.charset +
+                               " input with U+FFFD");
+  }
+  if (doc.format == InputFormat::kHtml) {
+    const std::string html = std::move(decoded.text);
+    PARALLAX_RETURN_IF_ERROR(html::ExtractFromHtml(html, &article));
+  } else {
+    article.text = std::move(decoded.text);
+    extract::ExtractFromText(&article);
+  }
+  if (!article.hints.outlet.empty()) article.outlet = article.hints.outlet;
+  if (article.url.empty()) article.url = article.hints.url;
+  return article;
+}
+
+void Finish(Article* article) {
+  text::AnnotateSentences(article);
+  if (article->language.empty()) {
+    std::string body = article->Body();
+    article->language = text::DetectLanguage(body.empty() ? std::string_view(article->text)
+                                                          : std::string_view(body));
+  }
+  entities::AnnotateEntities(article);
+  quotes::AnnotateQuotes(article);
+}
+
+}  // namespace parallax::pipeline

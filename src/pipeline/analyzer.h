@@ -1,0 +1,25 @@
+// The per-article stages, split in two phases around the batch-level repetition pass:
+//   Prepare: decode -> extract (text or HTML) -> outlet from flags/map/record.
+//   Finish:  sentences -> language -> entities -> quotes.
+#ifndef PARALLAX_PIPELINE_ANALYZER_H_
+#define PARALLAX_PIPELINE_ANALYZER_H_
+
+#include "parallax/article.h"
+#include "parallax/pipeline.h"
+#include "parallax/status.h"
+#include "src/ingest/reader.h"
+#include "src/pipeline/outlet_map.h"
+
+namespace parallax::pipeline {
+
+// Decodes and extracts one raw document. Errors: what Decode reports (empty, binary), prefixed
+// with nothing: the caller names the source.
+Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
+                        const OutletMap& outlets);
+
+// Runs the stages that read the final blocks. Never fails.
+void Finish(Article* article);
+
+}  // namespace parallax::pipeline
+
+#endif  // PARALLAX_PIPELINE_ANALYZER_H_

@@ -1,0 +1,271 @@
+// ArticleToJson / ArticleToMarkdown: the article record as other tools and people read it.
+// Field names and order follow docs/schema/article.md ("parallax.article/1").
+#include <string>
+
+#include "parallax/format.h"
+#include "src/pipeline/json_writer.h"
+
+namespace parallax {
+namespace {
+
+using pipeline::JsonWriter;
+
+void WriteSpan(JsonWriter& w, Span span) {
+  w.Key("start");
+  w.Int(span.start);
+  w.Key("end");
+  w.Int(span.end);
+}
+
+void WriteOptionalSpan(JsonWriter& w, std::string_view key, const std::optional<Span>& span) {
+  w.Key(key);
+  if (!span) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  WriteSpan(w, *span);
+  w.EndObject();
+}
+
+void WriteStrings(JsonWriter& w, const std::vector<std::string>& values) {
+  w.BeginArray();
+  for (const auto& v : values) w.String(v);
+  w.EndArray();
+}
+
+void WriteEntities(JsonWriter& w, const Article& a) {
+  w.BeginArray();
+  for (const Entity& e : a.entities) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(e.id);
+    w.Key("name");
+    w.String(e.name);
+    w.Key("type");
+    w.String(EntityTypeName(e.type));
+    w.Key("roles");
+    WriteStrings(w, e.roles);
+    w.Key("key");
+    w.String(e.key);
+    w.Key("mentions");
+    w.BeginArray();
+    for (Span m : e.mentions) {
+      w.BeginObject();
+      WriteSpan(w, m);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteQuotes(JsonWriter& w, const Article& a) {
+  w.BeginArray();
+  for (const Quote& q : a.quotes) {
+    w.BeginObject();
+    WriteSpan(w, q.content);
+    w.Key("direct");
+    w.Bool(q.direct);
+    w.Key("speaker");
+    w.BeginObject();
+    w.Key("entity");
+    if (q.speaker.entity) {
+      w.String(*q.speaker.entity);
+    } else {
+      w.Null();
+    }
+    w.Key("name");
+    w.String(q.speaker.name);
+    WriteSpan(w, q.speaker.span);
+    w.EndObject();
+    WriteOptionalSpan(w, "cue", q.cue);
+    WriteOptionalSpan(w, "channel", q.channel);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
+
+std::string ArticleToJson(const Article& a, bool pretty) {
+  std::string out;
+  out.reserve(a.text.size() * 2 + 1024);
+  JsonWriter w(&out, pretty ? 2 : 0);
+  w.BeginObject();
+  w.Key("schema");
+  w.String(Article::kSchema);
+  w.Key("id");
+  w.String(a.id);
+  w.Key("source");
+  w.String(a.source);
+  w.Key("outlet");
+  w.String(a.outlet);
+  w.Key("headline");
+  w.String(a.headline);
+  w.Key("standfirst");
+  w.String(a.standfirst);
+  w.Key("section");
+  w.String(a.section);
+  w.Key("published");
+  if (a.published) {
+    w.BeginObject();
+    w.Key("value");
+    w.String(a.published->value);
+    w.Key("rule");
+    w.String(a.published->rule);
+    w.Key("confidence");
+    w.Double(a.published->confidence);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("dateline");
+  if (a.dateline) {
+    w.BeginObject();
+    w.Key("place");
+    w.String(a.dateline->place);
+    w.Key("date");
+    w.String(a.dateline->date);
+    w.Key("agency");
+    w.String(a.dateline->agency);
+    WriteSpan(w, a.dateline->span);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("byline");
+  WriteStrings(w, a.byline);
+  w.Key("language");
+  w.String(a.language);
+  w.Key("url");
+  w.String(a.url);
+  w.Key("charset");
+  w.String(a.charset);
+  w.Key("text");
+  w.String(a.text);
+  w.Key("body");
+  w.String(a.Body());
+  w.Key("blocks");
+  w.BeginArray();
+  for (const Block& b : a.blocks) {
+    w.BeginObject();
+    w.Key("role");
+    w.String(BlockRoleName(b.role));
+    WriteSpan(w, b.span);
+    w.Key("reason");
+    w.String(b.reason);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("sentences");
+  w.BeginArray();
+  for (const Sentence& s : a.sentences) {
+    w.BeginObject();
+    WriteSpan(w, s.span);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("entities");
+  WriteEntities(w, a);
+  w.Key("quotes");
+  WriteQuotes(w, a);
+  w.Key("warnings");
+  WriteStrings(w, a.warnings);
+  w.EndObject();
+  return out;
+}
+
+namespace {
+
+// One line of a Markdown table cell: pipes escaped, newlines folded.
+std::string Cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string Shorten(std::string_view s, size_t max_bytes) {
+  std::string out = Cell(s);
+  if (out.size() <= max_bytes) return out;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  out.resize(cut);
+  out += "…";
+  return out;
+}
+
+}  // namespace
+
+std::string ArticleToMarkdown(const Article& a) {
+  std::string md;
+  md += "# " + (a.headline.empty() ? std::string("(no headline)") : Cell(a.headline)) + "\n\n";
+  md += "| field | value |\n|---|---|\n";
+  auto row = [&](std::string_view k, std::string_view v) {
+    if (v.empty()) return;
+    md += "| ";
+    md += k;
+    md += " | ";
+    md += Cell(v);
+    md += " |\n";
+  };
+  row("source", a.source);
+  row("id", a.id);
+  row("outlet", a.outlet);
+  row("section", a.section);
+  if (a.published) {
+    row("published", a.published->value + " (" + a.published->rule + ")");
+  } else {
+    row("published", "not stated");
+  }
+  if (a.dateline) {
+    std::string d = a.dateline->place;
+    if (!a.dateline->date.empty()) d += ", " + a.dateline->date;
+    if (!a.dateline->agency.empty()) d += " /" + a.dateline->agency + "/";
+    row("dateline", d);
+  }
+  std::string byline;
+  for (const auto& b : a.byline) byline += (byline.empty() ? "" : "; ") + b;
+  row("byline", byline);
+  row("language", a.language);
+  row("charset", a.charset);
+  row("url", a.url);
+  if (!a.standfirst.empty()) md += "\n> " + Cell(a.standfirst) + "\n";
+  md += "\n## Body\n\n";
+  std::string body = a.Body();
+  md += body.empty() ? std::string("(no body found)") : body;
+  md += "\n";
+  bool any_aside = false;
+  for (const Block& b : a.blocks) {
+    if (b.role == BlockRole::kBody || b.role == BlockRole::kHeadline) continue;
+    if (!any_aside) {
+      md += "\n## Set aside\n\n| role | reason | text |\n|---|---|---|\n";
+      any_aside = true;
+    }
+    md += "| " + std::string(BlockRoleName(b.role)) + " | " + Cell(b.reason) + " | " +
+          Shorten(a.View(b.span), 80) + " |\n";
+  }
+  if (!a.quotes.empty()) {
+    md += "\n## Quotes\n\n| speaker | direct | content |\n|---|---|---|\n";
+    for (const Quote& q : a.quotes) {
+      md += "| " + Cell(q.speaker.name) + " | " + (q.direct ? "yes" : "no") + " | " +
+            Shorten(a.View(q.content), 100) + " |\n";
+    }
+  }
+  if (!a.warnings.empty()) {
+    md += "\n## Warnings\n\n";
+    for (const auto& w : a.warnings) md += "- " + w + "\n";
+  }
+  return md;
+}
+
+}  // namespace parallax
