@@ -131,14 +131,14 @@ struct WriteStats {
 };
 
 struct ArticleFilter {
-  std::string outlet;  // outlet name, alias or domain (case-insensitive); "" = any
-  std::string since;   // ISO 8601 date or time; published >= since. "" = no bound
-  std::string until;   // published < until + one day when a date ("2023-12-25" includes the
-                       // 25th); "" = no bound. Undated articles pass only without bounds.
-  std::string language;              // ISO 639-1; "" = any
-  std::optional<int64_t> story_id;   // members of this story only
-  bool originals_only = false;       // skip articles that are duplicates of another
-  size_t limit = 100;                // 0 = no limit
+  std::string outlet;    // outlet name, alias or domain (case-insensitive); "" = any
+  std::string since;     // ISO 8601 date or time; published >= since. "" = no bound
+  std::string until;     // published < until + one day when a date ("2023-12-25" includes the
+                         // 25th); "" = no bound. Undated articles pass only without bounds.
+  std::string language;  // ISO 639-1; "" = any
+  std::optional<int64_t> story_id;  // members of this story only
+  bool originals_only = false;      // skip articles that are duplicates of another
+  size_t limit = 100;               // 0 = no limit
   size_t offset = 0;
 };
 
@@ -166,7 +166,7 @@ struct SearchHit {
 };
 
 struct StoryFilter {
-  std::string since;   // stories whose [first, last] overlaps [since, until]; "" = no bound
+  std::string since;  // stories whose [first, last] overlaps [since, until]; "" = no bound
   std::string until;
   std::string outlet;  // stories with at least one article from this outlet; "" = any
   std::string text;    // FTS5 query matched against member articles; "" = any

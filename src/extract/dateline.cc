@@ -287,6 +287,27 @@ bool LooksLikeTagOnly(std::string_view inner) {
   return true;
 }
 
+// A known agency written without brackets at `p` and closed by a dash or a full stop:
+// "ИНТЕРФАКС -", "Interfax —", "РИА Новости.". Returns the end of the closure (0 when none) and
+// sets `agency` to the canonical name. A hyphen inside the name ("ИТАР-ТАСС") is no closure.
+size_t BareAgency(const Scanner& sc, std::string_view s, size_t p, std::string* agency) {
+  constexpr size_t kMaxName = 40;
+  for (size_t e = p; e < s.size() && e - p <= kMaxName && s[e] != '\n'; ++e) {
+    size_t close = 0;
+    if (s[e] == '.') {
+      close = 1;
+    } else if (size_t d = sc.Dash(e); d > 0 && (d > 1 || (e > p && s[e - 1] == ' '))) {
+      close = d;
+    }
+    if (close == 0) continue;
+    std::string a = CanonicalAgency(s.substr(p, e - p));
+    if (a.empty()) return 0;
+    *agency = a;
+    return e + close;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string CanonicalAgency(std::string_view tag) {
@@ -393,6 +414,19 @@ std::optional<DatelineMatch> MatchDateline(std::string_view paragraph) {
         }
       }
     }
+    // Interfax style "МОСКВА. 25 декабря. ИНТЕРФАКС -": the place closed by a full stop, then
+    // the date. Only for a capitals place (a title-case word and a dot end a sentence).
+    // The word scanner keeps a final dot as an abbreviation's ("ST."), so it is found there.
+    if (segment == 0 && !title_place && place_end > start && sc.C(place_end - 1) == '.' &&
+        q > place_end) {
+      if (std::optional<DateMatch> d = MatchDateAt(paragraph, q, 0)) {
+        m.date = std::string(sc.Slice(d->span.start, d->span.end));
+        have_date = true;
+        place_text_end = place_end - 1;
+        q = sc.Space(d->span.end);
+        break;
+      }
+    }
     if (sc.C(q) != '/' || title_place) break;
     size_t r = sc.Space(q + 1);
     PlaceWord next;
@@ -437,6 +471,9 @@ std::optional<DatelineMatch> MatchDateline(std::string_view paragraph) {
         end = tag_end;
         closed = true;
       }
+    } else if (size_t bare_end = BareAgency(sc, paragraph, t, &agency); bare_end > 0) {
+      end = bare_end;  // "МОСКВА. 25 декабря. ИНТЕРФАКС -"
+      closed = true;
     } else if (t > r + 1 || t >= paragraph.size()) {
       // "MOSCOW, December 25. Text": the date closed by a full stop.
       agency.clear();

@@ -1,10 +1,13 @@
 #include "src/extract/dates.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "src/base/utf8.h"
 
@@ -35,17 +38,28 @@ bool IsLetter(char32_t c) {
   return !IsMark(c);
 }
 
-bool IsUpper(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x400 && c <= 0x42F);
+// Latin Extended-A (Polish, Czech ...) pairs upper and lower case as neighbours: upper case on
+// even code points in U+0100..U+0137 and U+014A..U+0177, on odd ones in U+0139..U+0148 and
+// U+0179..U+017E.
+bool IsUpperExtA(char32_t c) {
+  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c % 2 == 0;
+  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 == 1;
+  return c == 0x178;
 }
 
-// Lower case for the scripts whose month names we know (Latin-1, Cyrillic).
+bool IsUpper(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+         (c >= 0x400 && c <= 0x42F) || IsUpperExtA(c);
+}
+
+// Lower case for the scripts whose month names we know (Latin-1, Latin Extended-A, Cyrillic).
 char32_t Lower(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
   if (c >= 0x410 && c <= 0x42F) return c + 0x20;
   if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  if (c == 0x178) return 0xFF;
+  if (IsUpperExtA(c)) return c + 1;
   return c;
 }
 
@@ -93,6 +107,9 @@ struct NameInfo {
   // A month spelling that is also a common word ("may", "march", Spanish "ago" = August vs
   // English "ago"): after a day number it needs a capital or a written year.
   bool ambiguous = false;
+  // A month spelling of a language that never writes the month before the day (Polish,
+  // Italian abbreviations): "Gen. Smith" and "Lip 5" are not dates.
+  bool day_first_only = false;
 };
 
 using NameTable = std::unordered_map<std::string_view, NameInfo>;
@@ -121,7 +138,7 @@ const NameTable& Names() {
         "январь января янв",
         "february feb febr février fevrier fév fev févr fevr febrero februar fevereiro "
         "febbraio февраль февраля фев февр",
-        "march mar mars marzo märz marz mär março marco март марта",
+        "march mar mars marzo märz marz mär março marco март марта мар",
         "april apr avril avr abril abr aprile апрель апреля апр",
         "may mai mayo maio maggio май мая",
         "june jun juin junio juni junho giugno июнь июня июн",
@@ -135,7 +152,35 @@ const NameTable& Names() {
         "декабрь декабря дек",
     };
     for (int m = 0; m < 12; ++m) AddNames(t, kMonths[m], kMonth, m + 1);
-    for (std::string_view a : {"may", "mar", "march", "ago", "set", "out", "mars"}) {
+    // Polish (genitive as dates write them, nominative, abbreviations, with and without
+    // diacritics) and Italian abbreviations; day-first only.
+    static const char* const kDayFirstMonths[12] = {
+        "stycznia styczeń styczen sty gen",
+        "lutego luty lut",
+        "marca marzec",
+        "kwietnia kwiecień kwiecien kwi",
+        "maja maj mag",
+        "czerwca czerwiec cze giu",
+        "lipca lipiec lip lug",
+        "sierpnia sierpień sierpien sie",
+        "września wrzesnia wrzesień wrzesien wrz",
+        "października pazdziernika październik pazdziernik paź paz ott",
+        "listopada listopad lis",
+        "grudnia grudzień grudzien gru",
+    };
+    for (int m = 0; m < 12; ++m) {
+      AddNames(t, kDayFirstMonths[m], kMonth, m + 1);
+      std::string_view list = kDayFirstMonths[m];
+      size_t i = 0;
+      while (i < list.size()) {
+        size_t j = std::min(list.find(' ', i), list.size());
+        (*t)[list.substr(i, j - i)].day_first_only = true;
+        i = j + 1;
+      }
+    }
+    for (std::string_view a :
+         {"may", "mar", "march", "ago", "set", "out", "mars", "sty", "lut", "kwi", "maj", "mag",
+          "cze", "lip", "lug",   "sie", "wrz", "paz", "lis",  "gru", "gen", "giu", "ott"}) {
       (*t)[a].ambiguous = true;
     }
     AddNames(t,
@@ -155,9 +200,10 @@ const NameTable& Names() {
              "updated published posted modified created last first date on at le el am "
              "обновлено опубликовано изменено обновлено: дата публикации "
              "aktualisiert veröffentlicht veroffentlicht stand publié publie mis à a jour "
-             "actualizado publicado",
+             "actualizado publicado modifié modifie modificado aggiornato pubblicato il em "
+             "atualizado opublikowano zaktualizowano aktualizacja publikacja data dnia",
              kLabel);
-    AddNames(t, "at à a um в во alle às as om las la of de del", kJoiner);
+    AddNames(t, "at à a um в во alle ore às as om las la of de del godz", kJoiner);
     AddNames(t, "года год г", kYearWord);
     return t;
   }();
@@ -244,10 +290,12 @@ bool ValidDate(int year, int month, int day) {
 
 class DateParser {
  public:
-  DateParser(std::string_view s, int default_year) : s_(s), default_year_(default_year) {}
+  DateParser(std::string_view s, int default_year, DateOrder order = DateOrder::kUnknown)
+      : s_(s), default_year_(default_year), order_(order) {}
 
   // A date (with optional weekday before and time of day before or after) starting at `p`.
   bool At(size_t p, DateMatch* m) const {
+    evidence_ = DateOrder::kUnknown;
     size_t end;
     if (IsDigit(C(p))) {
       if (TimeThenDate(p, m, &end) || DateCore(p, m, &end)) {
@@ -296,6 +344,11 @@ class DateParser {
           while (IsDigit(C(q))) ++q;
         }
       }
+    } else if (size_t sp = Space(q); sp > q && (C(sp) == 'h' || C(sp) == 'H') &&
+                                     Space(sp + 1) > sp + 1 && SpacedMinutes(Space(sp + 1))) {
+      // French "18 h 21": only with its minutes, "5 h" alone may be "5 hours".
+      int md;
+      Num(Space(sp + 1), &mi, &md, &q);
     } else if (C(q) == 'h' || C(q) == 'H') {
       int md;
       size_t r;
@@ -363,6 +416,11 @@ class DateParser {
   }
 
   char C(size_t p) const { return p < s_.size() ? s_[p] : '\0'; }
+
+  // Two digits at `p` not followed by another digit or a letter: the minutes of "18 h 21".
+  bool SpacedMinutes(size_t p) const {
+    return IsDigit(C(p)) && IsDigit(C(p + 1)) && !IsDigit(C(p + 2)) && !LetterAt(p + 2);
+  }
 
   bool LetterAt(size_t p) const {
     if (p >= s_.size()) return false;
@@ -521,17 +579,52 @@ class DateParser {
     for (int k = 0; k < 2; ++k) {
       Word w;
       if (!ReadWord(s_, r, &w) || LookupKind(w, kJoiner) == nullptr) break;
-      r = Space(w.end);
-      if (r == w.end) return q;
+      size_t after = w.end;
+      if (w.Key() == "godz" && C(after) == '.') ++after;  // Polish "godz. 18:21"
+      r = Space(after);
+      if (r == after) return q;
     }
     if (r == q && q > 0 && IsDigit(s_[q - 1])) return q;  // "2023 18:21" needs a space
     size_t end;
     DateMatch t;
-    if (!Time(r, &t, &end)) return q;
+    if (!Time(r, &t, &end) && !DottedTime(r, &t, &end)) return q;
     m->hour = t.hour;
     m->minute = t.minute;
     m->zone = std::move(t.zone);
     return end;
+  }
+
+  // "18.21 GMT", "18.21 Uhr", "18.21" at the end of the text or before a separator: the dotted
+  // time some British and German pages write after a date. Trusted only in that position and
+  // with that ending, so that "25 Dec 2023 18.21 percent" is not a time.
+  bool DottedTime(size_t p, DateMatch* m, size_t* end) const {
+    int h, hd, mi, md;
+    size_t q, r;
+    if (!Num(p, &h, &hd, &q) || hd > 2 || C(q) != '.') return false;
+    if (!Num(q + 1, &mi, &md, &r) || md != 2 || h > 23 || mi > 59) return false;
+    if ((C(r) == '.' || C(r) == ',') && IsDigit(C(r + 1))) return false;
+    if (LetterAt(r)) return false;
+    std::string zone;
+    size_t e = Zone(r, &zone);
+    if (e == r) {
+      size_t r2 = Space(r);
+      Word w;
+      if (r2 > r && ReadWord(s_, r2, &w) &&
+          (w.Key() == "uhr" || w.Key() == "ч" || w.Key() == "h")) {
+        e = w.end;
+        if (w.Key() == "ч" && C(e) == '.') ++e;
+      } else {
+        char c = C(r2);
+        bool tail_ok = r2 >= s_.size() || c == '\n' || c == '\r' || c == ')' || c == ']' ||
+                       (Separator(r2) > 0 && C(r2) != '-' && C(r2) != '/');
+        if (!tail_ok) return false;
+      }
+    }
+    m->hour = h;
+    m->minute = mi;
+    m->zone = std::move(zone);
+    *end = e;
+    return true;
   }
 
   // A date without weekday at `p`: numeric forms, day-first or month-first with names.
@@ -559,10 +652,21 @@ class DateParser {
       year = a, month = b, day = c;
     } else if (ad <= 2 && cd == 4) {
       year = c;
+      bool day_first;
       if (sep == '.' || a > 12) {
+        day_first = true;  // nobody writes dotted dates month-first
+        evidence_ = DateOrder::kDayFirst;
+      } else if (b > 12) {
+        day_first = false;  // "12/25/2023"
+        evidence_ = DateOrder::kMonthFirst;
+      } else {
+        // Both fit: the page's convention decides; without a hint, the US order (see DateOrder).
+        day_first = order_ == DateOrder::kDayFirst;
+      }
+      if (day_first) {
         day = a, month = b;
       } else {
-        month = a, day = b;  // "12/25/2023": the US order when both fit
+        month = a, day = b;
       }
     } else {
       return false;
@@ -651,6 +755,7 @@ class DateParser {
     }
     if (!ValidDate(m->year, info->month, day)) return false;
     m->month = info->month;
+    evidence_ = DateOrder::kDayFirst;
     m->day = day;
     size_t e = has_year ? year_end : after_month;
     // Keep the abbreviation's dot ("25 Dec."), not a sentence's full stop ("on 25 December.").
@@ -661,7 +766,7 @@ class DateParser {
 
   // "December 25, 2023, 18:21", "Dec. 25, 2023 6:21 pm", "Dec 25", "December 25th".
   bool MonthFirst(const Word& w, const NameInfo& info, DateMatch* m, size_t* end) const {
-    if (!w.capitalized) return false;  // English writes month names capitalized
+    if (!w.capitalized || info.day_first_only) return false;  // English capitalizes months
     size_t q = w.end;
     if (C(q) == '.') ++q;
     size_t r = Space(q);
@@ -693,6 +798,7 @@ class DateParser {
     }
     if (!ValidDate(m->year, info.month, day)) return false;
     m->month = info.month;
+    evidence_ = DateOrder::kMonthFirst;
     m->day = day;
     *end = TrailingTime(e, m);
     return true;
@@ -726,8 +832,17 @@ class DateParser {
     return true;
   }
 
+ public:
+  // How the order of the last date matched by At() was decided by its own form: kDayFirst for
+  // "25 December", "25/12/2023", "25.12.2023"; kMonthFirst for "December 25", "12/25/2023";
+  // kUnknown for year-first and ambiguous numeric dates. Read by FindDateOrderHint.
+  DateOrder Evidence() const { return evidence_; }
+
+ private:
   std::string_view s_;
   int default_year_;
+  DateOrder order_;
+  mutable DateOrder evidence_ = DateOrder::kUnknown;
 };
 
 // Skips a run of letters, digits and marks starting at `i` (one "word" of any script).
@@ -747,6 +862,66 @@ size_t SkipRun(std::string_view s, size_t i) {
   return i;
 }
 
+// Finds the positions where a date may start: the first letter or digit of each run of letters,
+// digits and marks. Every date has a digit (its day) within kDigitWindow bytes of its start (a
+// weekday, a month name and a few separators come before it), so stretches of text without
+// digits are skipped at memchr-like speed. A date whose parts are separated by over ~100 bytes
+// of white space is therefore not found; no page writes one.
+class StartScanner {
+ public:
+  explicit StartScanner(std::string_view s) : s_(s) {}
+
+  // The first date start at or after `i` (a character boundary), or s.size().
+  size_t Next(size_t i) {
+    while (i < s_.size()) {
+      i = SkipDigitless(i);
+      if (i >= s_.size()) break;
+      unsigned char b = static_cast<unsigned char>(s_[i]);
+      size_t next;
+      bool start;
+      if (b < 0x80) {
+        start = IsDigit(static_cast<char>(b)) || IsLetter(b);
+        next = i + 1;
+      } else {
+        next = i;
+        start = IsLetter(utf8::Next(s_, &next));
+      }
+      if (start) return i;
+      i = next;
+    }
+    return s_.size();
+  }
+
+ private:
+  static constexpr size_t kDigitWindow = 128;
+
+  size_t SkipDigitless(size_t i) {
+    if (digit_ == kUnknown || digit_ < i) {
+      digit_ = i;
+      while (digit_ < s_.size() && !IsDigit(s_[digit_])) ++digit_;
+    }
+    if (digit_ >= s_.size()) return s_.size();
+    if (digit_ <= i + kDigitWindow) return i;
+    size_t j = digit_ - kDigitWindow;
+    while ((static_cast<unsigned char>(s_[j]) & 0xC0) == 0x80) ++j;  // ends at the ASCII digit
+    // Inside a run (the character before is a letter or a mark) no date starts until its end.
+    size_t k = j;
+    do {
+      --k;
+    } while (k > 0 && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80);
+    size_t after = k;
+    char32_t prev = utf8::Next(s_, &after);
+    if (IsLetter(prev) || IsMark(prev) || (prev < 0x80 && IsDigit(static_cast<char>(prev)))) {
+      j = SkipRun(s_, j);
+    }
+    return j;
+  }
+
+  static constexpr size_t kUnknown = static_cast<size_t>(-1);
+  std::string_view s_;
+  size_t digit_ = kUnknown;
+};
+
 }  // namespace
 
 std::string DateMatch::Iso() const {
@@ -763,35 +938,21 @@ std::string DateMatch::Iso() const {
   return buf;
 }
 
-std::optional<DateMatch> MatchDateAt(std::string_view s, size_t pos, int default_year) {
+std::optional<DateMatch> MatchDateAt(std::string_view s, size_t pos, int default_year,
+                                     DateOrder order) {
   if (pos >= s.size()) return std::nullopt;
-  DateParser parser(s, default_year);
+  DateParser parser(s, default_year, order);
   DateMatch m;
   if (parser.At(pos, &m)) return m;
   return std::nullopt;
 }
 
-std::optional<DateMatch> FindDate(std::string_view s, int default_year) {
-  DateParser parser(s, default_year);
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    bool start;
-    size_t next;
-    if (b < 0x80) {
-      start = IsDigit(static_cast<char>(b)) || IsLetter(b);
-      next = i + 1;
-    } else {
-      next = i;
-      start = IsLetter(utf8::Next(s, &next));
-    }
-    if (!start) {
-      i = next;
-      continue;
-    }
+std::optional<DateMatch> FindDate(std::string_view s, int default_year, DateOrder order) {
+  DateParser parser(s, default_year, order);
+  StartScanner starts(s);
+  for (size_t i = starts.Next(0); i < s.size(); i = starts.Next(SkipRun(s, i))) {
     DateMatch m;
     if (parser.At(i, &m)) return m;
-    i = SkipRun(s, i);
   }
   return std::nullopt;
 }
@@ -866,6 +1027,330 @@ bool IsTimestampLine(std::string_view line) {
       return false;  // "Dec 25, 2023 Moscow": other words follow
     }
   }
+}
+
+}  // namespace parallax::extract
+
+namespace parallax::extract {
+namespace {
+
+char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+// Field labels of metadata lines, as the lower-cased words before the colon joined by spaces.
+bool IsMetaLabel(std::string_view key) {
+  static const auto* const kLabels = new std::unordered_set<std::string_view>{
+      // English
+      "source",
+      "sources",
+      "editor",
+      "editors",
+      "author",
+      "authors",
+      "by",
+      "writer",
+      "reporter",
+      "published",
+      "updated",
+      "last updated",
+      "posted",
+      "date",
+      "time",
+      "published on",
+      "updated on",
+      "photo",
+      "credit",
+      "web editor",
+      "responsible editor",
+      "edited by",
+      "category",
+      "section",
+      "views",
+      "comments",
+      // Spanish, Portuguese
+      "fuente",
+      "autor",
+      "autora",
+      "editor",
+      "redacción",
+      "redaccion",
+      "publicado",
+      "actualizado",
+      "fecha",
+      "hora",
+      "fonte",
+      "atualizado",
+      "data",
+      "editora",
+      // German
+      "quelle",
+      "von",
+      "redaktion",
+      "veröffentlicht",
+      "veroffentlicht",
+      "aktualisiert",
+      "datum",
+      "stand",
+      "uhrzeit",
+      // French
+      "auteur",
+      "auteurs",
+      "rédaction",
+      "redaction",
+      "publié",
+      "publie",
+      "publié le",
+      "mis à jour",
+      "mis à jour le",
+      "mis a jour",
+      "modifié",
+      "modifie",
+      "par",
+      // Italian
+      "autore",
+      "autrice",
+      "pubblicato",
+      "aggiornato",
+      "redazione",
+      "ora",
+      // Polish
+      "źródło",
+      "zrodlo",
+      "redakcja",
+      "opublikowano",
+      "zaktualizowano",
+      "aktualizacja",
+      "publikacja",
+      // Russian
+      "источник",
+      "автор",
+      "авторы",
+      "редактор",
+      "опубликовано",
+      "обновлено",
+      "дата",
+      "дата публикации",
+      "время",
+      "фото",
+      "просмотров",
+      "рубрика",
+  };
+  return kLabels->count(key) > 0;
+}
+
+// Trims horizontal white space (including NBSP and the U+2000 spaces) from both ends.
+std::pair<size_t, size_t> TrimField(const DateParser& parser, std::string_view s, size_t a,
+                                    size_t b) {
+  a = std::min(parser.Space(a), b);
+  while (b > a) {
+    unsigned char c = static_cast<unsigned char>(s[b - 1]);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      --b;
+    } else if (b - a >= 2 && c == 0xA0 && static_cast<unsigned char>(s[b - 2]) == 0xC2) {
+      b -= 2;
+    } else {
+      break;
+    }
+  }
+  return {a, b};
+}
+
+// The length of a field separator of a metadata line at `p`: "|", "·", "•" (or 0).
+size_t MetaSeparator(std::string_view s, size_t p) {
+  if (s[p] == '|') return 1;
+  std::string_view rest = s.substr(p);
+  if (rest.substr(0, 2) == "\u00B7") return 2;
+  if (rest.substr(0, 3) == "\u2022") return 3;
+  return 0;
+}
+
+// Four-digit years in [1990, 2100] in `s`, not inside a longer number or word: the largest.
+int LatestYear(std::string_view s) {
+  int best = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!IsDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && IsDigit(s[j])) ++j;
+    bool letter_before = i > 0 && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z');
+    bool letter_after = j < s.size() && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z');
+    if (j - i == 4 && !letter_before && !letter_after) {
+      int v =
+          (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+      if (v >= 1990 && v <= 2100) best = std::max(best, v);
+    }
+    i = j;
+  }
+  return best;
+}
+
+bool IsCopyrightLine(std::string_view line) {
+  if (line.find("\u00A9") != std::string_view::npos) return true;
+  if (line.find("(c)") != std::string_view::npos || line.find("(C)") != std::string_view::npos)
+    return true;
+  constexpr std::string_view kWord = "copyright";
+  for (size_t i = 0; i + kWord.size() <= line.size(); ++i) {
+    if (AsciiLower(line[i]) != 'c') continue;
+    size_t k = 0;
+    while (k < kWord.size() && AsciiLower(line[i + k]) == kWord[k]) ++k;
+    if (k == kWord.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+DateOrder DateOrderForLanguage(std::string_view language) {
+  size_t cut = language.find_first_of("-_");
+  std::string_view primary = language.substr(0, cut);
+  auto equals = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+    }
+    return true;
+  };
+  if (primary.empty() || equals(primary, "und")) return DateOrder::kUnknown;
+  if (!equals(primary, "en")) return DateOrder::kDayFirst;
+  if (cut == std::string_view::npos) return DateOrder::kUnknown;
+  // The region is the two-letter subtag ("en-US", "en-Latn-US").
+  std::string_view region;
+  size_t i = cut;
+  while (i < language.size()) {
+    size_t j = language.find_first_of("-_", i + 1);
+    if (j == std::string_view::npos) j = language.size();
+    std::string_view sub = language.substr(i + 1, j - i - 1);
+    if (sub.size() == 2) region = sub;
+    i = j;
+  }
+  if (region.empty()) return DateOrder::kUnknown;
+  for (std::string_view r : {"us", "ph", "pr", "gu", "as", "um", "vi", "mp"}) {
+    if (equals(region, r)) return DateOrder::kMonthFirst;
+  }
+  if (equals(region, "ca")) return DateOrder::kUnknown;  // Canada writes both
+  return DateOrder::kDayFirst;
+}
+
+std::optional<DateMatch> FindTimestampInMetaLine(std::string_view line, DateOrder order) {
+  constexpr size_t kMaxLine = 240;
+  constexpr size_t kMaxLabel = 40;
+  constexpr size_t kMaxValue = 100;
+  if (line.empty() || line.size() > kMaxLine) return std::nullopt;
+  DateParser parser(line, 0, order);
+  std::optional<DateMatch> found;
+  int fields = 0;
+  size_t a = 0;
+  while (a <= line.size()) {
+    size_t b = a, sep = 0;
+    while (b < line.size() && (sep = MetaSeparator(line, b)) == 0) ++b;
+    auto [fa, fb] = TrimField(parser, line, a, b);
+    if (fa < fb) {
+      ++fields;
+      // "Label: value" with a known label, or a bare timestamp.
+      size_t colon = line.substr(fa, fb - fa).find(':');
+      size_t value = fa;
+      bool labeled = false;
+      if (colon != std::string_view::npos && colon > 0 && colon <= kMaxLabel) {
+        std::string key;
+        size_t p = fa;
+        Word w;
+        bool ok = true;
+        while (p < fa + colon) {
+          if (!ReadWord(line, p, &w) || w.end > fa + colon || w.key_len == 0) {
+            ok = false;
+            break;
+          }
+          if (!key.empty()) key.push_back(' ');
+          key.append(w.Key());
+          p = parser.Space(w.end);
+        }
+        if (ok && !key.empty() && IsMetaLabel(key)) {
+          labeled = true;
+          value = parser.Space(fa + colon + 1);
+          if (value >= fb || fb - value > kMaxValue) return std::nullopt;
+        }
+      }
+      DateMatch m;
+      bool stamp = false;
+      if (parser.At(value, &m) && m.span.end <= fb) {
+        // The stamp must fill the field (a final full stop aside).
+        size_t rest = parser.Space(m.span.end);
+        if (rest < fb && line[rest] == '.') rest = parser.Space(rest + 1);
+        stamp = rest >= fb;
+      }
+      if (!labeled && !stamp) return std::nullopt;
+      if (stamp && !found.has_value() && m.year > 0 && m.hour >= 0) found = std::move(m);
+    }
+    if (b >= line.size()) break;
+    a = b + sep;
+  }
+  if (fields < 2) return std::nullopt;
+  return found;
+}
+
+DateOrder FindDateOrderHint(std::string_view text) {
+  DateParser parser(text, 0);
+  int day_first = 0, month_first = 0;
+  StartScanner starts(text);
+  size_t i = starts.Next(0);
+  while (i < text.size()) {
+    DateMatch m;
+    if (parser.At(i, &m)) {
+      if (parser.Evidence() == DateOrder::kDayFirst) ++day_first;
+      if (parser.Evidence() == DateOrder::kMonthFirst) ++month_first;
+      i = starts.Next(std::max<size_t>(m.span.end, SkipRun(text, i)));
+    } else {
+      i = starts.Next(SkipRun(text, i));
+    }
+  }
+  if (day_first > month_first) return DateOrder::kDayFirst;
+  if (month_first > day_first) return DateOrder::kMonthFirst;
+  return DateOrder::kUnknown;
+}
+
+int FindYearHint(std::string_view text) {
+  constexpr size_t kMaxStampLine = 240;
+  int copyright = 0;
+  std::vector<std::pair<int, int>> counts;  // (year, times written in a full date)
+  size_t a = 0;
+  while (a < text.size()) {
+    size_t b = text.find('\n', a);
+    if (b == std::string_view::npos) b = text.size();
+    std::string_view line = text.substr(a, b - a);
+    a = b + 1;
+    if (line.size() <= kMaxStampLine &&
+        (IsTimestampLine(line) || FindTimestampInMetaLine(line).has_value())) {
+      std::optional<DateMatch> d = FindDate(line);
+      if (d.has_value() && d->year > 0) return d->year;
+    }
+    if (IsCopyrightLine(line)) copyright = std::max(copyright, LatestYear(line));
+    size_t p = 0;
+    while (p < line.size()) {
+      std::optional<DateMatch> d = FindDate(line.substr(p));
+      if (!d.has_value()) break;
+      if (d->year > 0) {
+        auto it = std::find_if(counts.begin(), counts.end(),
+                               [&](const auto& c) { return c.first == d->year; });
+        if (it == counts.end()) {
+          counts.emplace_back(d->year, 1);
+        } else {
+          ++it->second;
+        }
+      }
+      p += std::max<size_t>(d->span.end, 1);
+    }
+  }
+  if (copyright > 0) return copyright;
+  int best = 0, best_count = 0;
+  for (const auto& [year, count] : counts) {
+    if (count > best_count || (count == best_count && year > best)) {
+      best = year;
+      best_count = count;
+    }
+  }
+  return best;
 }
 
 }  // namespace parallax::extract
