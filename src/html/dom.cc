@@ -169,7 +169,18 @@ class Builder {
         break;
       case Tag::kA: {
         size_t i = FindOpen(Tag::kA, kTagScope);
-        if (i) PopTo(i, t.begin);
+        if (!i) break;
+        bool block_inside = false;
+        for (size_t k = i + 1; k < stack_.size(); ++k)
+          block_inside = block_inside || HasFlag(N(stack_[k]).tag, kTagSpecial);
+        if (!block_inside) {
+          PopTo(i, t.begin);
+        } else {
+          // HTML5's adoption agency: the open <a> stops being open, but the blocks opened
+          // inside it (<div>, <li>, ...) stay open, and the new <a> goes into them.
+          N(stack_[i]).src_end = t.begin;
+          stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(i));
+        }
         break;
       }
       case Tag::kButton: {
@@ -283,6 +294,20 @@ class Builder {
         p.attrs.clear();
         OnStart(p);
         PopTo(stack_.size() - 1, t.end);
+      }
+      return;
+    }
+    if (tag == Tag::kTable || tag == Tag::kTr || tag == Tag::kTbody || tag == Tag::kThead ||
+        tag == Tag::kTfoot) {
+      // HTML5 "in cell"/"in row": these end tags close the open cells (and rows) of the current
+      // table on the way; only another table, <template> or <html> stops them.
+      for (size_t i = stack_.size(); i-- > 1;) {
+        Tag x = N(stack_[i]).tag;
+        if (x == tag) {
+          PopTo(i, t.end);
+          return;
+        }
+        if (x == Tag::kTable || x == Tag::kTemplate || x == Tag::kHtml) return;
       }
       return;
     }

@@ -1,8 +1,6 @@
 #include "src/html/dom.h"
 
 #include <gtest/gtest.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "src/html/libxml_oracle.h"
 #include "src/html/visible_text.h"
 
 namespace parallax::html {
@@ -155,55 +154,52 @@ TEST(VisibleText, CountsLinkBytes) {
   EXPECT_EQ(vt.blocks[0].link_bytes, 9u);
 }
 
-// ---- Differential test against libxml2's HTML parser ----------------------------------------
-// The oracle walks libxml2's tree and concatenates text nodes, skipping the same invisible
-// elements (visible_text.h defines visible text); both sides are whitespace-normalised.
-
-bool Invisible(const xmlNode* n) {
-  static const char* kNames[] = {"script",   "style",  "template", "noscript", "title",
-                                 "textarea", "iframe", "noembed",  "noframes"};
-  if (n->type != XML_ELEMENT_NODE) return false;
-  for (const char* name : kNames)
-    if (xmlStrcasecmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0) return true;
-  return false;
-}
-
-void WalkLibxml(const xmlNode* n, std::string* out) {
-  for (; n; n = n->next) {
-    if (n->type == XML_TEXT_NODE && n->content) {
-      out->append(reinterpret_cast<const char*>(n->content));
-    } else if (n->type == XML_ELEMENT_NODE && !Invisible(n)) {
-      WalkLibxml(n->children, out);
-    }
-  }
-}
-
-std::string LibxmlVisibleText(const std::string& html) {
-  htmlDocPtr doc = htmlReadMemory(
-      html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-  std::string out;
-  if (doc) {
-    WalkLibxml(xmlDocGetRootElement(doc), &out);
-    xmlFreeDoc(doc);
-  }
-  return NormalizeSpace(out);
-}
-
-std::string OurVisibleText(const std::string& html) {
+// Bug (found by the block-level libxml2 differential): an end tag </table>, </tr>, </tbody>,
+// </thead> or </tfoot> seen while a <td> or <th> was open was ignored (the cell stopped block end
+// tags), so everything after the table landed in its last cell. HTML5 closes the cell and row.
+TEST(Dom, TableEndTagsCloseOpenCells) {
+  const TreeCase cases[] = {
+      {"<table><tr><td>x</table>y", "table(tr(td(\"x\"))),\"y\""},
+      {"<table><tr><td>x<td>y</tr><tr><td>z</table>w",
+       "table(tr(td(\"x\"),td(\"y\")),tr(td(\"z\"))),\"w\""},
+      {"<table><tbody><tr><th>h</tbody></table>w", "table(tbody(tr(th(\"h\")))),\"w\""},
+      {"<table><tr><td><div>x</table>y", "table(tr(td(div(\"x\")))),\"y\""},
+      // An inner table's end tag closes only the inner table.
+      {"<table><tr><td><table><tr><td>in</table>mid</td></tr></table>out",
+       "table(tr(td(table(tr(td(\"in\"))),\"mid\"))),\"out\""},
+      // Without an open table the end tags are ignored.
+      {"<div>x</table>y</tr></div>", "div(\"x\",\"y\")"},
+  };
+  for (const TreeCase& c : cases) EXPECT_EQ(Tree(c.html), c.outline) << "input: " << c.html;
   Document doc;
-  Parse(html, &doc);
-  return FlatVisibleText(doc);
+  Parse("<table><tr><td>cell</table>after", &doc);
+  VisibleText vt;
+  BuildVisibleText(doc, &vt);
+  EXPECT_EQ(vt.text, "cell\n\nafter");
 }
 
-// Whitespace-only text between block elements is dropped by libxml2 and kept by us; compare
-// with every space removed as well, and require the normalised forms to agree except for that.
-std::string NoSpace(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ') out.push_back(c);
-  return out;
+// Bug (found by the block-level libxml2 differential on pages with a missing </a>): a second <a>
+// while an <a> was open closed everything down to the first one, blocks included, so in
+// "<a>x<div><ul><li><a>y</li><li>z</ul></div>" the items fell out of their list. HTML5 keeps the
+// blocks opened inside the first <a> open and puts the new <a> into them.
+TEST(Dom, NestedLinkKeepsBlocksOpen) {
+  const TreeCase cases[] = {
+      {"<a href=1>x<div><ul><li><a href=2>y</li><li>z</ul></div>w",
+       "a(\"x\",div(ul(li(a(\"y\")),li(\"z\")))),\"w\""},
+      {"<div><a href=1>x<p><a href=2>y</a>z</p></div>", "div(a(\"x\",p(a(\"y\"),\"z\")))"},
+      // With only inline elements in between, the first <a> is still closed (as before).
+      {"<a href=1>x<b><a href=2>y</a></b>", "a(\"x\",b),a(\"y\")"},
+  };
+  for (const TreeCase& c : cases) EXPECT_EQ(Tree(c.html), c.outline) << "input: " << c.html;
 }
+
+// ---- Differential test against libxml2's HTML parser ----------------------------------------
+// src/html/libxml_oracle.h walks libxml2's tree the way visible_text.h defines visible text and
+// compares, at two levels (flat text; text with block edges), after its named normalisation
+// rules. bench/html_diff.sh runs the same comparison over the ScrapingHub benchmark pages.
+
+using oracle::CompareVisibleText;
+using oracle::Level;
 
 const char* const kDifferentialPages[] = {
     "<!DOCTYPE html><html lang=en><head><title>Quay plan</title><meta charset=utf-8>"
@@ -226,14 +222,19 @@ const char* const kDifferentialPages[] = {
     "</b><p>last</div></body></html>",
     "<html><body><!-- a comment --><p>before<!-- inside -->after</p><textarea>typed"
     "</textarea><select><option>A<option>B</select><iframe>frame</iframe></body></html>",
+    "<html><body><table><tr><td>first<td>second<tr><td>third</table><p>after the table"
+    "<table><tr><td><table><tr><td>inner</table>outer</td></tr></table>tail</body></html>",
+    "<html><body><p>x&nbsp;y \xC2\xA0 z</p><div>\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D <i>e\xCC\x81"
+    "</i></div><h2>Heading</h2>text<hr>more<br></br>end</body></html>",
 };
 
 TEST(VisibleTextDifferential, MatchesLibxml2OnOwnPages) {
   for (const char* page : kDifferentialPages) {
-    std::string ours = OurVisibleText(page);
-    std::string theirs = LibxmlVisibleText(page);
-    EXPECT_EQ(NoSpace(ours), NoSpace(theirs)) << "page: " << page;
-    EXPECT_FALSE(ours.empty());
+    for (Level level : {Level::kText, Level::kBlocks}) {
+      oracle::Comparison c = CompareVisibleText(page, level);
+      EXPECT_TRUE(c.identical) << "page: " << page << "\n" << oracle::DiffContext(c);
+      EXPECT_FALSE(c.ours.empty());
+    }
   }
 }
 
@@ -248,15 +249,77 @@ TEST(VisibleTextDifferential, MatchesLibxml2OnFuzzCorpus) {
       std::stringstream ss;
       ss << f.rdbuf();
       std::string html = ss.str();
-      // The corpus files marked "html5-only" exercise rules where libxml2 (an HTML4 parser)
-      // differs from HTML5 on purpose: legacy entities without ';', CDATA, bogus comments.
-      if (html.find("html5-only") != std::string::npos) continue;
-      EXPECT_EQ(NoSpace(OurVisibleText(html)), NoSpace(LibxmlVisibleText(html)))
-          << "file: " << e.path();
+      for (Level level : {Level::kText, Level::kBlocks}) {
+        oracle::Comparison c = CompareVisibleText(html, level);
+        EXPECT_TRUE(c.identical) << "file: " << e.path() << "\n" << oracle::DiffContext(c);
+      }
       ++compared;
     }
   }
   EXPECT_GT(compared, 3);
+}
+
+// The oracle must be able to fail, and each rule must do what it says.
+TEST(VisibleTextDifferential, OracleSeesDifferencesAndNamesRules) {
+  // Same words, block edges in different places: flat text agrees, blocks do not.
+  EXPECT_EQ(oracle::OurBlockText("<p>a</p><p>b</p>"), "a\nb");
+  EXPECT_EQ(oracle::LibxmlBlockText("<p>a</p><p>b</p>"), "a\nb");
+  EXPECT_EQ(oracle::OurBlockText("<p>a <b>b</b></p>"), "a b");
+  EXPECT_EQ(oracle::LibxmlVisibleText("<p>a</p>\n<script>x</script><p>b&amp;c</p>"), "a b&c");
+
+  oracle::Comparison same = CompareVisibleText("<p>one</p>", Level::kBlocks, true);
+  EXPECT_TRUE(same.identical);
+  EXPECT_EQ(same.rules_needed, 0u);
+
+  // "</p>" without <p>: HTML5 makes an empty paragraph (a block edge), libxml2 drops it.
+  EXPECT_EQ(oracle::OurBlockText("<div>a</p>b</div>"), "a\nb");
+  EXPECT_EQ(oracle::LibxmlBlockText("<div>a</p>b</div>"), "ab");
+  oracle::Comparison stray = CompareVisibleText("<div>a</p>b</div>", Level::kBlocks, true);
+  EXPECT_TRUE(stray.identical) << oracle::DiffContext(stray);
+  EXPECT_EQ(stray.rules_needed, static_cast<uint32_t>(oracle::kRuleEmptyBlock));
+  EXPECT_EQ(oracle::RuleName(0), "empty-block");
+
+  // Each rule, on an input where HTML4 and HTML5 differ in just its feature: identical with
+  // the rules, and that rule (only) was needed.
+  struct RuleCase {
+    const char* html;
+    Level level;
+    uint32_t needed;
+  };
+  const RuleCase rule_cases[] = {
+      {"<p>x &copy 2031 &notit; &#150; y</p>", Level::kText, oracle::kRuleCharRefs},
+      {"<p>x &#0; y</p>", Level::kText, oracle::kRuleCharRefs},
+      {"<p>x &apos; &hellip; &amp; &#x2014; &#65; y</p>", Level::kText, 0},
+      {"<p>a<!-->b<!--->c<!-- real -->d</p>", Level::kText, oracle::kRuleAbruptComment},
+      {"<p>a<![CDATA[b]]>c<?pi x?>d</ e>f</>g</p>", Level::kText, oracle::kRuleBogusComment},
+      {"<p>a<svg><![CDATA[b]]></svg>c</p>", Level::kText, oracle::kRuleBogusComment},
+      {"<body><b>a</b></body></html>b", Level::kBlocks, oracle::kRuleAfterBody},
+      {"<div>a</p>b</div>", Level::kBlocks, oracle::kRuleEmptyBlock},
+      {"<div>a</p>b</div>", Level::kText, 0},
+  };
+  for (const RuleCase& rc : rule_cases) {
+    oracle::Comparison c = CompareVisibleText(rc.html, rc.level, /*measure_rules=*/true);
+    EXPECT_TRUE(c.identical) << rc.html << "\n" << oracle::DiffContext(c);
+    EXPECT_EQ(c.rules_needed, rc.needed) << rc.html;
+  }
+
+  // Empty input and whitespace only.
+  for (const char* html : {"", "   \n\t", "<p> </p>"}) {
+    oracle::Comparison c = CompareVisibleText(html, Level::kBlocks);
+    EXPECT_TRUE(c.identical) << html;
+    EXPECT_EQ(c.ours, "") << html;
+  }
+
+  oracle::Comparison diff;
+  diff.ours = "alpha beta";
+  diff.theirs = "alpha gamma";
+  diff.diff_at = 6;
+  EXPECT_EQ(oracle::DiffContext(diff, 3), "ours:   ...ha [HERE]bet...\ntheirs: ...ha [HERE]gam...");
+  // Context is cut at UTF-8 character boundaries (each of these letters is 2 bytes).
+  diff.ours = "\xD0\xB0\xD0\xB1x";
+  diff.theirs = "\xD0\xB0\xD0\xB1y";
+  diff.diff_at = 4;
+  EXPECT_EQ(oracle::DiffContext(diff, 1), "ours:   ...\xD0\xB1[HERE]x\ntheirs: ...\xD0\xB1[HERE]y");
 }
 
 }  // namespace
