@@ -46,6 +46,7 @@ struct Tok {
   Span span;
   TokenKind kind = TokenKind::kWord;
   uint32_t lo = 0, lo_len = 0;  // folded form (possessive stripped) in Scratch::arena
+  uint64_t h = 0;               // KeyHash of the folded form
   uint64_t flags = 0;
   uint8_t poss = 0;         // bytes of a possessive ending ("'s", "’s", "'") inside span
   bool cap = false;         // first letter upper case
@@ -80,8 +81,37 @@ struct DocCount {
   uint32_t lower = 0;
 };
 
-struct ViewHash {
-  size_t operator()(std::string_view v) const { return static_cast<size_t>(Hash64(v)); }
+// Per-article counts by KeyHash of the folded word: open addressing, hash 0 = empty.
+class DocTable {
+ public:
+  void Reset(size_t expected) {
+    size_t cap = 64;
+    while (cap < expected * 2 + 2) cap <<= 1;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+  }
+  DocCount& Insert(uint64_t h) {
+    size_t i = static_cast<size_t>(h) & mask_;
+    while (slots_[i].h != 0 && slots_[i].h != h) i = (i + 1) & mask_;
+    slots_[i].h = h;
+    return slots_[i].dc;
+  }
+  DocCount* Find(uint64_t h) {
+    size_t i = static_cast<size_t>(h) & mask_;
+    while (slots_[i].h != 0) {
+      if (slots_[i].h == h) return &slots_[i].dc;
+      i = (i + 1) & mask_;
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Slot {
+    uint64_t h = 0;
+    DocCount dc;
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
 };
 
 struct Scratch {
@@ -90,7 +120,9 @@ struct Scratch {
   std::string arena;
   std::vector<Tok> toks;
   std::vector<Unit> units;
-  std::unordered_map<std::string_view, DocCount, ViewHash> doc;
+  DocTable doc;
+  std::vector<text::Token> raw;  // AddUnitTokens' scratch
+  std::string fold;              // Featurize's scratch
   std::vector<Cand> cands;
   bool sports = false;    // a sports report: clubs named after places are organisations
   bool business = false;  // a business report: unknown single names are mostly companies
@@ -119,7 +151,8 @@ bool IsLetter(char32_t c) {
 // 1. Tokens
 
 void AddUnitTokens(Scratch* s, Span range) {
-  std::vector<text::Token> raw = text::Tokenize(s->text, range);
+  s->raw = text::Tokenize(s->text, range);
+  const std::vector<text::Token>& raw = s->raw;
   Unit unit;
   unit.begin = static_cast<uint32_t>(s->toks.size());
   const int unit_idx = static_cast<int>(s->units.size());
@@ -204,7 +237,10 @@ void MarkSentenceStarts(Scratch* s) {
 
 void Featurize(Scratch* s) {
   const Lexicon& lex = Lexicon::Get();
-  std::string folded;
+  // The arena is sized up front and filled through a cursor (no per-token resize or memset).
+  std::string& arena = s->arena;
+  size_t used = 0;
+  if (arena.size() < s->text.size() + 64) arena.resize(s->text.size() + 64);
   for (Tok& t : s->toks) {
     std::string_view w = s->text.substr(t.span.start, t.span.size());
     // Possessive endings stay in the span but not in the folded form.
@@ -215,11 +251,30 @@ void Featurize(Scratch* s) {
     else if (w.size() > 2 && w.back() == '\'' && (w[w.size() - 2] == 's' || w[w.size() - 2] == 'S'))
       t.poss = 1;
     std::string_view base = w.substr(0, w.size() - t.poss);
-    FoldInto(base, &folded);
-    t.lo = static_cast<uint32_t>(s->arena.size());
-    t.lo_len = static_cast<uint32_t>(folded.size());
-    s->arena += folded;
-    if (t.kind != TokenKind::kWord) continue;
+    // Fold straight into the arena: ASCII by a byte loop, the rest by text::Fold.
+    t.lo = static_cast<uint32_t>(used);
+    if (used + base.size() > arena.size()) arena.resize(2 * (used + base.size()));
+    char* d = arena.data() + used;
+    unsigned char high = 0;  // any byte >= 0x80: not ASCII
+    size_t hyphen = std::string_view::npos;
+    for (size_t q = 0; q < base.size(); ++q) {
+      const char c = base[q];
+      high |= static_cast<unsigned char>(c);
+      if (c == '-' && hyphen == std::string_view::npos) hyphen = q;
+      d[q] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    if (!(high & 0x80)) {
+      used += base.size();
+    } else {
+      FoldInto(base, &s->fold);
+      if (used + s->fold.size() > arena.size()) arena.resize(2 * (used + s->fold.size()));
+      std::memcpy(arena.data() + used, s->fold.data(), s->fold.size());
+      used += s->fold.size();
+    }
+    t.lo_len = static_cast<uint32_t>(used - t.lo);
+    if (t.kind != TokenKind::kWord) continue;  // only words are hashed and looked up
+    const std::string_view folded(arena.data() + t.lo, t.lo_len);
+    t.h = KeyHash(folded);
     size_t i = 0;
     char32_t first = utf8::Next(base, &i);
     int letters = 0, upper = 0;
@@ -254,7 +309,7 @@ void Featurize(Scratch* s) {
     t.allcaps = letters >= 2 && upper == letters && !lower_any;
     // "al-Assad", "bin-Laden": a lower-case particle joined to a capitalised name.
     if (t.lower) {
-      size_t h = base.find('-');
+      const size_t h = hyphen;
       if (h != std::string_view::npos && h + 1 < base.size()) {
         size_t q = h + 1;
         char32_t after = utf8::Next(base, &q);
@@ -266,12 +321,12 @@ void Featurize(Scratch* s) {
         }
       }
     }
-    t.flags = lex.Lookup(folded);
+    t.flags = lex.LookupHash(t.h);
     // Plurals: "Chechens", "Iraqis" (demonyms), "Scorers", "Women" (common words).
     if (!(t.flags & (kDemonym | kCommon)) && folded.size() > 3 && folded.back() == 's') {
-      uint64_t f = lex.Lookup(std::string_view(folded).substr(0, folded.size() - 1));
+      uint64_t f = lex.Lookup(folded.substr(0, folded.size() - 1));
       if (!(f & (kDemonym | kCommon)) && folded.ends_with("es"))
-        f = lex.Lookup(std::string_view(folded).substr(0, folded.size() - 2));
+        f = lex.Lookup(folded.substr(0, folded.size() - 2));
       t.flags |= (f & (kDemonym | kCommon));
       if (f & (kDemonym | kCommon)) t.flags |= kPlural;
     }
@@ -341,30 +396,31 @@ void MarkUnits(Scratch* s) {
 }
 
 void CountDocEvidence(Scratch* s) {
-  int words = 0, sport = 0, numbers = 0;
+  int words = 0, sport = 0, numbers = 0, biz = 0;
+  size_t caps = 0;
   for (const Tok& t : s->toks) {
     if (t.kind == TokenKind::kNumber) ++numbers;
     if (t.kind != TokenKind::kWord) continue;
     ++words;
     if (t.flags & kSportWord) ++sport;
-  }
-  int biz = 0;
-  for (const Tok& t : s->toks)
     if (t.flags & kBusinessWord) ++biz;
+    if (t.lo_len != 0 && t.cap) ++caps;
+  }
   s->business = biz >= 3 && biz * 60 >= words;
   s->sports =
       (sport >= 2 && sport * 40 >= words) || (numbers >= 20 && numbers * 3 >= words && sport >= 1);
   // Only words written capitalised somewhere need counts; lower-case occurrences are then
   // looked up, not inserted (most words of an article never appear capitalised).
+  s->doc.Reset(caps);
   for (const Tok& t : s->toks) {
     if (!IsWordLike(t) || t.lo_len == 0 || !t.cap) continue;
-    DocCount& dc = s->doc[Lower(*s, t)];
+    DocCount& dc = s->doc.Insert(t.h);
     if (!t.ambiguous && !t.allcaps) ++dc.cap_mid;
   }
+  if (caps == 0) return;
   for (const Tok& t : s->toks) {
     if (!IsWordLike(t) || !t.lower || (t.flags & kStopCap)) continue;
-    auto it = s->doc.find(Lower(*s, t));
-    if (it != s->doc.end()) ++it->second.lower;
+    if (DocCount* dc = s->doc.Find(t.h)) ++dc->lower;
   }
 }
 
@@ -394,8 +450,8 @@ void MarkNames(Scratch* s) {
         t.name = true;
         continue;
       }
-      auto it = s->doc.find(Lower(*s, t));
-      const DocCount dc = it == s->doc.end() ? DocCount{} : it->second;
+      const DocCount* found = s->doc.Find(t.h);
+      const DocCount dc = found ? *found : DocCount{};
       bool evidence = (f & kEntityFlags) != 0;
       if (!evidence && dc.cap_mid > 0 && dc.cap_mid >= dc.lower) evidence = true;
       if (!evidence && !u.caps_line) {
@@ -442,7 +498,7 @@ void MarkNames(Scratch* s) {
   for (const Unit& u : s->units) {
     for (uint32_t i = u.begin; i + 1 < u.end; ++i) {
       const Tok& t = s->toks[i];
-      if (!IsWordLike(t) || !t.cap || !lex.StartsPhrase(Lower(*s, t))) continue;
+      if (!IsWordLike(t) || !t.cap || !lex.StartsPhraseHash(t.h)) continue;
       if (t.flags & (kTitle | kHonorific)) continue;  // "President Clinton" is a title + name
       key.assign(Lower(*s, t));
       uint32_t best = 0;
@@ -979,10 +1035,13 @@ std::string Initials(const Scratch& s, const Cand& c, bool all_words) {
 
 std::vector<Group> GroupCands(Scratch* s) {
   std::vector<Group> groups;
-  std::unordered_map<std::string, int> by_name;
+  groups.reserve(s->cands.size());
+  // Keyed by KeyHash of the folded name: no string copies.
+  std::unordered_map<uint64_t, int> by_name;
+  by_name.reserve(s->cands.size() * 2 + 8);
   for (size_t i = 0; i < s->cands.size(); ++i) {
     Cand& c = s->cands[i];
-    auto [it, inserted] = by_name.emplace(c.folded, static_cast<int>(groups.size()));
+    auto [it, inserted] = by_name.emplace(KeyHash(c.folded), static_cast<int>(groups.size()));
     if (inserted) groups.emplace_back();
     c.entity = it->second;
     Group& g = groups[it->second];
@@ -1162,13 +1221,17 @@ bool PrefixMatch(std::string_view a, std::string_view b) {
 
 void AnnotateEntities(Article* article) {
   article->entities.clear();
-  Scratch s;
+  // Reused per thread: token, arena and table buffers keep their capacity across articles.
+  thread_local Scratch scratch;
+  Scratch& s = scratch;
   s.article = article;
   s.text = article->text;
+  s.toks.clear();
+  s.units.clear();
+  s.cands.clear();
+  s.sports = s.business = false;
   if (s.text.empty()) return;
-  s.arena.reserve(s.text.size() + 16);
   s.toks.reserve(s.text.size() / 5 + 16);
-  s.doc.reserve(s.text.size() / 30 + 16);
 
   // Units: the lines of the blocks that are not boilerplate (of the whole text without
   // blocks). Sentences only mark where capitalisation is ambiguous and softly break runs: a
@@ -1186,11 +1249,12 @@ void AnnotateEntities(Article* article) {
   for (Span r : ranges) {
     r.start = std::max(r.start, done);
     uint32_t line = r.start;
-    for (uint32_t i = r.start; i <= r.end; ++i) {
-      if (i == r.end || s.text[i] == '\n') {
-        if (i > line) AddUnitTokens(&s, Span{line, i});
-        line = i + 1;
-      }
+    while (line < r.end) {
+      const void* nl = std::memchr(s.text.data() + line, '\n', r.end - line);
+      const uint32_t i =
+          nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - s.text.data()) : r.end;
+      if (i > line) AddUnitTokens(&s, Span{line, i});
+      line = i + 1;
     }
     done = std::max(done, r.end);
   }

@@ -164,71 +164,81 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 
 // Spelling normalisation of one lower-case Latin word (see key.h).
 void NormaliseWord(std::string_view w, std::string* out) {
-  std::string s;
-  s.reserve(w.size());
+  // Written into a stack buffer (a word at most doubles: "x" -> "ks"), then appended once.
+  char small[128];
+  std::string big;
+  char* s = small;
+  if (w.size() * 2 > sizeof(small)) {
+    big.resize(w.size() * 2);
+    s = big.data();
+  }
+  size_t len = 0;
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
     char n = i + 1 < w.size() ? w[i + 1] : 0;
     auto starts = [&](std::string_view p) { return w.substr(i).starts_with(p); };
-    if (starts("shch")) {
-      s += 's';
+    if (c == 's' && starts("shch")) {
+      s[len++] = 's';
       i += 3;
       continue;
     }
-    if (starts("sch")) {
-      s += 's';
+    if (c == 's' && starts("sch")) {
+      s[len++] = 's';
       i += 2;
       continue;
     }
-    if (starts("tch")) {
-      s += 'c';
+    if (c == 't' && starts("tch")) {
+      s[len++] = 'c';
       i += 2;
       continue;
     }
     if (c == 'c' && n == 'h') {
-      s += 'c';
+      s[len++] = 'c';
       ++i;
       continue;
     }
     if (c == 's' && n == 'h') {
-      s += 's';
+      s[len++] = 's';
       ++i;
       continue;
     }
     if (c == 'z' && n == 'h') {
-      s += 'z';
+      s[len++] = 'z';
       ++i;
       continue;
     }
     if (c == 'k' && n == 'h') {
-      s += 'h';
+      s[len++] = 'h';
       ++i;
       continue;
     }
     if ((c == 't' && n == 's') || (c == 't' && n == 'z')) {
-      s += 'c';
+      s[len++] = 'c';
       ++i;
       continue;
     }
     if (c == 'x') {
-      s += "ks";
+      s[len++] = 'k';
+      s[len++] = 's';
       continue;
     }
     if (c == 'y' || c == 'j') {
-      s += 'i';
+      s[len++] = 'i';
       continue;
     }
     if (c == 'w') {
-      s += 'v';
+      s[len++] = 'v';
       continue;
     }
-    s += c;
+    s[len++] = c;
   }
   // Doubled letters once ("ii" from "iy", "ll" in "Aleksandr Kotelllnikov"): a key, not a word.
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!out->empty() && i > 0 && s[i] == s[i - 1]) continue;
-    out->push_back(s[i]);
+  size_t kept = 0;
+  for (size_t i = 0; i < len; ++i) {
+    if (i > 0 && s[i] == s[i - 1]) continue;
+    s[kept++] = s[i];
   }
+  out->append(s, kept);
   (void)IsVowel;
 }
 
@@ -252,16 +262,35 @@ std::string Transliterate(std::string_view folded) {
 }
 
 std::string EntityKey(std::string_view name) {
-  std::string folded = Transliterate(text::Fold(name));
+  // ASCII names (most) fold by lower-casing alone and need no transliteration.
+  thread_local std::string folded_buf;
+  bool ascii = true;
+  for (char c : name)
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) {
+    folded_buf.resize(name.size());
+    for (size_t k = 0; k < name.size(); ++k) {
+      const char c = name[k];
+      folded_buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+  } else {
+    folded_buf = Transliterate(text::Fold(name));
+  }
+  const std::string& folded = folded_buf;
   std::string key;
-  std::string word;
+  key.reserve(folded.size() * 2);
+  thread_local std::string word, w;
+  word.clear();
   auto flush = [&]() {
     // Possessive endings: "vucic's" -> "vucic".
     if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
     while (!word.empty() && word.back() == '\'') word.pop_back();
     if (word.empty()) return;
     if (!key.empty()) key += ' ';
-    std::string w;
+    w.clear();
     for (char c : word)
       if (c != '\'') w += c;
     NormaliseWord(w, &key);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 #include "src/entities/entities.h"
 #include "src/entities/key.h"
@@ -63,6 +64,28 @@ TEST(LexiconTest, CompiledListsAreLoaded) {
   EXPECT_TRUE(lex.Lookup("new york") & kCity);
   EXPECT_TRUE(lex.Lookup("serbian") & kDemonym);
   EXPECT_EQ(lex.Lookup("zzqx"), 0u);
+}
+
+TEST(LexiconTest, PhraseStartsAndHashes) {
+  const Lexicon& lex = Lexicon::Get();
+  EXPECT_TRUE(lex.StartsPhrase("new"));    // "new york"
+  EXPECT_FALSE(lex.StartsPhrase("york"));  // not a first word
+  EXPECT_EQ(lex.Lookup("new"), lex.LookupHash(KeyHash("new")));
+  EXPECT_EQ(lex.Lookup(""), 0u);
+  // Prefixes, suffixes and lengths around the 8-byte blocks of the hash give distinct values.
+  const char* words[] = {"", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefgh ", "b"};
+  for (const char* x : words)
+    for (const char* y : words)
+      if (std::string_view(x) != y) EXPECT_NE(KeyHash(x), KeyHash(y)) << x << " / " << y;
+  EXPECT_NE(KeyHash(""), 0u);
+}
+
+TEST(EntityKeyTest, LongWordsUseTheHeapBuffer) {
+  // 100 x -> "ks" x 100: longer than the stack buffer of the normaliser.
+  std::string key = EntityKey(std::string(100, 'X'));
+  EXPECT_EQ(key.size(), 200u);
+  EXPECT_EQ(key.substr(0, 4), "ksks");
+  EXPECT_EQ(EntityKey(std::string(70, 'a') + " Shchukin"), "a sukin");
 }
 
 Article MakeArticle() {

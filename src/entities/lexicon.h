@@ -14,6 +14,9 @@
 //
 // Keys are folded forms: lower case, diacritics removed (text::Fold), words joined by one
 // space ("new york", "united states").
+// The table keeps only KeyHash(key) -> flags (open addressing, built once: ~0.1 s with
+// WordNet); two keys sharing a 64-bit hash would merge their flags, which at ~150,000 keys has
+// a probability of about 1e-9.
 //
 //   const Lexicon& lex = Lexicon::Get();
 //   if (lex.Word("peskov") & kGivenMale) ...
@@ -21,9 +24,9 @@
 #define PARALLAX_ENTITIES_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace parallax::entities {
@@ -66,20 +69,47 @@ enum LexFlag : uint64_t {
   kBusinessWord = 1ull << 33,  // shares, profit, company: marks a business report
 };
 
+// 64-bit hash of a folded key (never 0). Inline and cheap for the short words of running text;
+// the lexicon stores only these hashes, so a lookup costs one hash and one or two probes.
+inline uint64_t KeyHash(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = 0x243F6A8885A308D3ull ^ (s.size() * kMul);
+  const char* p = s.data();
+  size_t n = s.size();
+  while (n >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * kMul;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {  // a byte loop: memcpy with a variable size is a library call
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; ++i)
+      v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    h = (h ^ v) * kMul;
+  }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return h ? h : 1;
+}
+
 class Lexicon {
  public:
   // The process-wide lexicon, built on first call (loads data files once).
   static const Lexicon& Get();
 
   // Flags of a folded word or phrase; 0 when unknown.
-  uint64_t Lookup(std::string_view folded) const {
-    auto it = map_.find(folded);
-    return it == map_.end() ? 0 : it->second;
-  }
+  uint64_t Lookup(std::string_view folded) const { return LookupHash(KeyHash(folded)); }
+  // Flags by KeyHash(folded), for callers that hash once and look up several times.
+  uint64_t LookupHash(uint64_t h) const { return Raw(h) & ~kPhraseStartBit; }
   // True when some known phrase of two or more words starts with the folded word `first`.
-  bool StartsPhrase(std::string_view first) const {
-    return phrase_starts_.find(first) != phrase_starts_.end();
-  }
+  bool StartsPhrase(std::string_view first) const { return StartsPhraseHash(KeyHash(first)); }
+  bool StartsPhraseHash(uint64_t h) const { return (Raw(h) & kPhraseStartBit) != 0; }
   // The longest phrase length in words.
   int max_phrase_words() const { return max_phrase_words_; }
 
@@ -87,23 +117,34 @@ class Lexicon {
   const std::vector<std::string>& Warnings() const { return warnings_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const;
-  };
-  struct Eq {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  // Open addressing over (hash, flags); hash 0 marks an empty slot. The top flag bit (unused
+  // by LexFlag) marks the first word of a known phrase.
+  static constexpr uint64_t kPhraseStartBit = 1ull << 63;
+  struct Slot {
+    uint64_t hash = 0;
+    uint64_t flags = 0;
   };
 
   Lexicon();
+  uint64_t Raw(uint64_t h) const {
+    size_t i = static_cast<size_t>(h) & mask_;
+    while (true) {
+      const Slot& s = slots_[i];
+      if (s.hash == h) return s.flags;
+      if (s.hash == 0) return 0;
+      i = (i + 1) & mask_;
+    }
+  }
+  void Insert(uint64_t h, uint64_t flags);
   void Add(std::string_view folded, uint64_t flags);
   void AddList(std::string_view space_separated, uint64_t flags);
   void LoadIsoCodes();
   void LoadWordNet();
 
-  std::unordered_map<std::string, uint64_t, Hash, Eq> map_;
-  std::unordered_map<std::string, int, Hash, Eq> phrase_starts_;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
+  std::string key_;  // Add's scratch
   int max_phrase_words_ = 1;
   std::vector<std::string> warnings_;
 };
