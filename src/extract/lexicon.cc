@@ -51,6 +51,7 @@ char32_t FoldChar(char32_t c) {
   if (c >= 0x483 && c <= 0x489) return 1;
   // General punctuation, arrows, symbols, CJK punctuation, fullwidth punctuation: separators.
   if (c >= 0x2000 && c <= 0x2BFF) return 0;
+  if (c >= 0x1F000 && c <= 0x1FAFF) return 0;  // emoji and pictographs
   if (c >= 0x3000 && c <= 0x303F) return 0;
   if (c >= 0xFE30 && c <= 0xFE4F) return 0;
   if (c >= 0xFF00 && c <= 0xFF0F) return 0;
@@ -111,6 +112,20 @@ void FoldTokens(std::string_view text, std::string* out, Sink&& on_token) {
       f = static_cast<unsigned char>(kAsciiFold[b]);
       // An apostrophe inside a word does not split it: "don't" -> "dont".
       if (f == 0 && b == '\'' && in_token && i < n && text[i] >= 'a' && text[i] <= 'z') continue;
+    } else if (b >= 0xE0 && b < 0xF0 && b != 0xE2 && b != 0xE3 && b != 0xEF && i + 2 < n) {
+      // Three-byte characters outside the punctuation blocks (U+2000.., U+3000.., U+FExx,
+      // U+FFxx) fold to themselves: copy them without decoding (Devanagari, CJK, Arabic ...).
+      if (!in_token) {
+        if (o > 0) base[o++] = ' ';
+        token_start = static_cast<uint32_t>(o);
+        in_token = true;
+      }
+      base[o] = text[i];
+      base[o + 1] = text[i + 1];
+      base[o + 2] = text[i + 2];
+      o += 3;
+      i += 3;
+      continue;
     } else {
       char32_t c = utf8::Next(text, &i);
       if (c == 0x2019 && in_token && i < n && text[i] >= 'a' && text[i] <= 'z') continue;
@@ -131,6 +146,15 @@ void FoldTokens(std::string_view text, std::string* out, Sink&& on_token) {
     }
     if (f < 0x80) {
       base[o++] = static_cast<char>(f);
+      // The rest of an ASCII word in a tight loop.
+      while (i < n) {
+        unsigned char nb = static_cast<unsigned char>(text[i]);
+        if (nb >= 0x80) break;
+        char nf = kAsciiFold[nb];
+        if (nf == 0) break;
+        base[o++] = nf;
+        ++i;
+      }
     } else {
       o += PutUtf8(f, base + o);
     }
@@ -161,7 +185,11 @@ template <typename V>
 class FlatTable {
  public:
   V* Find(std::string_view key) {
-    if (slots_.empty()) return nullptr;
+    if (slots_.empty() || key.empty()) return nullptr;
+    // Most tokens and n-grams are in no table: a bit per cheap 16-bit fingerprint rules them out
+    // before the string is hashed.
+    uint32_t fp = Fingerprint(key);
+    if (!(filter_[fp >> 6] & (uint64_t{1} << (fp & 63)))) return nullptr;
     uint64_t h = Key(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       if (slots_[i].first == h) return &slots_[i].second;
@@ -172,6 +200,10 @@ class FlatTable {
   // Inserts a default value when absent.
   V& operator[](std::string_view key) {
     if ((used_ + 1) * 2 > slots_.size()) Grow();
+    if (!key.empty()) {
+      uint32_t fp = Fingerprint(key);
+      filter_[fp >> 6] |= uint64_t{1} << (fp & 63);
+    }
     uint64_t h = Key(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       if (slots_[i].first == h) return slots_[i].second;
@@ -184,6 +216,15 @@ class FlatTable {
   }
 
  private:
+  static uint32_t Fingerprint(std::string_view s) {
+    const size_t n = s.size();
+    uint32_t f = static_cast<uint32_t>(n) * 0x9E37u ^ static_cast<unsigned char>(s[0]) * 0x85EBu ^
+                 static_cast<unsigned char>(s[n - 1]) * 0xC2B3u ^
+                 static_cast<unsigned char>(s[n / 2]) * 0x27D5u;
+    f ^= f >> 16;
+    f *= 0x7FEB352Du;
+    return (f >> 16) & 0xFFFF;
+  }
   static uint64_t Key(std::string_view s) {
     uint64_t h = Hash64(s);
     return h == 0 ? 1 : h;
@@ -200,6 +241,7 @@ class FlatTable {
     }
   }
   std::vector<std::pair<uint64_t, V>> slots_;
+  std::array<uint64_t, 1024> filter_{};  // 65,536 bits
   size_t mask_ = 0;
   size_t used_ = 0;
 };
@@ -242,6 +284,9 @@ const Entry kEntries[] = {
     {"без рекламы", F::kAd, kAny, 20},
     {"блокировщик рекламы", F::kAd, kAny, 30},
     {"партнерский материал", F::kAd, kWhole | kPrefix, 4},
+    {"новости партнеров", F::kAd, kWhole, 2},
+    {"партнерские материалы", F::kAd, kWhole, 2},
+    {"partner content", F::kAd, kWhole | kPrefix, 4},
 
     // Donation appeals.
     {"support us", F::kDonation, kWhole | kPrefix | kAny, 12},
@@ -574,6 +619,100 @@ const Entry kEntries[] = {
     {"mots cles", F::kTags, kWhole | kPrefix, 30},
     {"etiquetas", F::kTags, kWhole | kPrefix, 30},
 
+    // Italian and Polish furniture.
+    {"pubblicita", F::kAd, kWhole | kPrefix, 3},
+    {"reklama", F::kAd, kWhole | kPrefix, 3},
+    {"leggi anche", F::kRelated, kWhole | kPrefix, 20},
+    {"potrebbe interessarti", F::kRelated, kWhole | kPrefix, 15},
+    {"czytaj takze", F::kRelated, kWhole | kPrefix, 20},
+    {"czytaj rowniez", F::kRelated, kWhole | kPrefix, 20},
+    {"zobacz takze", F::kRelated, kWhole | kPrefix, 20},
+    {"condividi", F::kShare, kWhole | kPrefix, 6},
+    {"condividi su", F::kShare, kPrefix, 6},
+    {"udostepnij", F::kShare, kWhole | kPrefix, 6},
+    {"skomentuj", F::kComments, kWhole, 1},
+    {"komentarze", F::kComments, kWhole, 1},
+    {"commenti", F::kComments, kWhole, 1},
+    {"iscriviti alla newsletter", F::kNewsletter, kPrefix | kAny, 30},
+    {"zapisz sie do newslettera", F::kNewsletter, kPrefix | kAny, 30},
+    {"riproduzione riservata", F::kCopyright, kWhole | kPrefix | kAny, 20},
+    {"wszelkie prawa zastrzezone", F::kCopyright, kAny, 30},
+    {"utilizza cookie", F::kCookie, kAny, 80},
+    {"utilizza i cookie", F::kCookie, kAny, 80},
+    {"uso dei cookie", F::kCookie, kAny, 80},
+    {"accetta", F::kCookie, kWhole, 1},
+    {"rifiuta", F::kCookie, kWhole, 1},
+    {"accetta tutti", F::kCookie, kWhole, 2},
+    {"plikow cookies", F::kCookie, kAny, 80},
+    {"plikow cookie", F::kCookie, kAny, 80},
+    {"pliki cookies", F::kCookie, kAny, 80},
+    {"zgadzam sie", F::kCookie, kWhole, 2},
+    {"akceptuje", F::kCookie, kWhole, 1},
+    {"abbonati", F::kSubscription, kWhole | kPrefix, 12},
+    {"prenumerata", F::kSubscription, kWhole | kPrefix, 12},
+
+    // More cookie and consent banners, privacy notices.
+    {"continuer sans accepter", F::kCookie, kWhole | kAny, 10},
+    {"accepter et fermer", F::kCookie, kWhole | kAny, 10},
+    {"parametrer les cookies", F::kCookie, kWhole | kAny, 10},
+    {"gerer les cookies", F::kCookie, kWhole | kAny, 10},
+    {"manage options", F::kCookie, kWhole, 2},
+    {"manage cookies", F::kCookie, kWhole, 2},
+    {"we value your privacy", F::kCookie, kWhole | kPrefix, 10},
+    {"use cookies", F::kCookie, kAny, 80},
+    {"privacy policy", F::kCookie, kAny, 16},
+    {"privacy notice", F::kCookie, kAny, 16},
+    {"datenschutzerklarung", F::kCookie, kAny, 16},
+    {"terms and conditions", F::kNavigation, kWhole | kPrefix, 6},
+    {"terms of use", F::kNavigation, kWhole | kPrefix, 6},
+    {"about us", F::kNavigation, kWhole | kPrefix, 16},
+    {"page you were looking for", F::kNavigation, kAny, 20},
+    {"page you are looking for", F::kNavigation, kAny, 20},
+    {"return to the homepage", F::kNavigation, kAny, 20},
+    {"all news", F::kNavigation, kWhole, 2},
+    {"все новости", F::kNavigation, kWhole, 2},
+    {"alle nachrichten", F::kNavigation, kWhole, 2},
+    {"loading", F::kNavigation, kWhole, 1},
+    {"like loading", F::kShare, kWhole, 2},
+    {"read next", F::kRelated, kWhole | kPrefix, 6},
+    {"our standards", F::kNavigation, kPrefix, 10},
+    {"enditem", F::kCopyright, kWhole, 1},
+    {"may not be published broadcast rewritten or redistributed", F::kCopyright, kAny, 30},
+    {"may not be published", F::kCopyright, kAny, 30},
+    {"media contact", F::kCopyright, kWhole | kPrefix, 6},
+    {"press contact", F::kCopyright, kWhole | kPrefix, 6},
+    {"contact presse", F::kCopyright, kWhole | kPrefix, 6},
+    {"pressekontakt", F::kCopyright, kWhole | kPrefix, 6},
+    {"got a story", F::kFollow, kPrefix, 20},
+    {"got a news tip", F::kFollow, kPrefix, 20},
+    {"got a tip", F::kFollow, kPrefix, 20},
+    {"sign up for", F::kNewsletter, kPrefix, 10},
+
+    // Paywall teasers.
+    {"article reserve aux abonnes", F::kSubscription, kWhole | kPrefix | kAny, 15},
+    {"reservee aux abonnes", F::kSubscription, kAny, 25},
+    {"reserve aux abonnes", F::kSubscription, kAny, 25},
+    {"il vous reste", F::kSubscription, kPrefix, 25},
+    {"nur fur abonnenten", F::kSubscription, kAny, 20},
+    {"exklusiv fur abonnenten", F::kSubscription, kAny, 20},
+    {"solo para suscriptores", F::kSubscription, kAny, 20},
+    {"e paper", F::kSubscription, kAny, 16},
+    {"epaper", F::kSubscription, kAny, 16},
+    {"gratis testen", F::kSubscription, kAny, 16},
+    {"become a member", F::kDonation, kWhole | kPrefix | kAny, 25},
+    {"skip advertisement", F::kAd, kWhole, 2},
+    {"live", F::kNavigation, kWhole, 1},
+    {"for immediate release", F::kNavigation, kWhole, 3},
+    {"news release", F::kNavigation, kWhole, 2},
+    {"press release", F::kNavigation, kWhole, 2},
+    {"share full article", F::kShare, kWhole, 3},
+    {"sign up to", F::kNewsletter, kPrefix, 25},
+    {"explore more on these topics", F::kTags, kWhole | kPrefix, 30},
+    {"more on this story", F::kRelated, kWhole | kPrefix, 6},
+    {"reuse this content", F::kCopyright, kWhole, 3},
+    {"most viewed", F::kRelated, kWhole, 2},
+    {"filed under", F::kTags, kPrefix, 30},
+
     // Follow and app prompts.
     {"follow us", F::kFollow, kWhole | kPrefix, 15},
     {"follow us on", F::kFollow, kPrefix | kAny, 20},
@@ -620,6 +759,7 @@ const WordEntry kWords[] = {
      "continuer mensual anual continuar donar",
      kWordPayment},
     {"by von par por автор авторы text texte texto author authors", kWordByCue},
+    {"http https www", kWordUrl},
 };
 
 const Tables& GetTables() {
@@ -714,6 +854,8 @@ std::string_view FurnitureReason(Furniture kind) {
       return "tag list";
     case F::kFollow:
       return "follow prompt";
+    case F::kAboutBox:
+      return "about box";
     case F::kPhotoCredit:
       return "";
   }
@@ -771,7 +913,7 @@ LexiconMatch MatchFurniture(const FoldedLine& line) {
     return t.phrases.Find(v);
   };
   // A line of share words only ("Share Tweet Facebook 12") is a share bar.
-  {
+  if (n <= 12) {
     size_t share = 0, numbers = 0;
     for (size_t i = 0; i < n; ++i) {
       if (line.classes[i] & kWordShare) {

@@ -42,6 +42,7 @@ enum class Furniture : uint8_t {
   kTags,         // "Tags:", "Теги:"
   kFollow,       // "Follow us on", "Download our app"
   kPhotoCredit,  // "Photo:", "Фото:", "Foto:" (a credit, not boilerplate)
+  kAboutBox,     // "About Corvane Medical": a publisher's description closing a release
 };
 
 // The boilerplate reason for a furniture kind: "ad notice", "donation appeal", "payment widget",
@@ -61,6 +62,7 @@ enum WordClass : uint8_t {
   kWordPayment = 16,  // once, monthly, annual, continue, donate ...
   kWordPhraseStart = 32,  // (internal) first token of an anywhere-phrase
   kWordByCue = 64,        // by, von, par, por, автор ...
+  kWordUrl = 128,         // http, https, www (a link in the line)
 };
 
 // One line folded for lookup: `folded` is the lower-case tokens joined by single spaces;

@@ -232,12 +232,22 @@ std::optional<Span> SlashCredit(std::string_view line) {
 }
 
 std::optional<Span> TrailingAgencyCredit(std::string_view line) {
+  // The last ". ", " | " or " — " (one backward scan; rfind compares at every position).
   size_t cut = std::string_view::npos;
-  for (std::string_view sep :
-       {std::string_view(". "), std::string_view(" | "), std::string_view(" \xE2\x80\x94 ")}) {
-    size_t p = line.rfind(sep);
-    if (p != std::string_view::npos && (cut == std::string_view::npos || p + sep.size() > cut))
-      cut = p + sep.size();
+  for (size_t p = line.size(); p-- > 1;) {
+    if (line[p] != ' ') continue;
+    if (line[p - 1] == '.') {
+      cut = p + 1;
+      break;
+    }
+    if (p + 2 < line.size() && line[p + 2] == ' ' && line[p + 1] == '|' && p >= 1) {
+      cut = p + 3;
+      break;
+    }
+    if (p >= 4 && line.compare(p - 4, 5, " \xE2\x80\x94 ") == 0) {
+      cut = p + 1;
+      break;
+    }
   }
   if (cut == std::string_view::npos) return std::nullopt;
   std::string_view seg = line.substr(cut);
@@ -304,12 +314,23 @@ void SplitNames(std::string_view s, std::vector<std::string>* names) {
   }
 }
 
+// Lower-case words inside a proper name: "Gazette des Alpes", "Heraldo del Valle".
+bool IsNameConnector(std::string_view w) {
+  static constexpr std::string_view kConnectors[] = {
+      "of",    "&",   "and", "de", "la", "du", "der", "des", "del", "di", "della",
+      "delle", "dei", "von", "am", "an", "y",  "e",   "i",   "z",   "w",  "the"};
+  for (std::string_view c : kConnectors)
+    if (w == c) return true;
+  return false;
+}
+
 // A proper-noun phrase starting at byte `pos` of `s`: capitalised words, with "of", "&", "and",
 // "de", "la" inside; stops at punctuation or a lower-case word. Leading "©", years and "(c)" are
 // skipped. Returns "" when none.
 std::string ProperPhraseAt(std::string_view s, size_t pos) {
   std::vector<Word> words = SplitWords(s.substr(pos));
   std::vector<std::string_view> out;
+  bool in_quote = false;
   for (size_t k = 0; k < words.size(); ++k) {
     std::string_view t = s.substr(pos + words[k].start, words[k].end - words[k].start);
     if (out.empty() && (t == "\xC2\xA9" || t == "(c)" || t == "(C)" ||
@@ -324,10 +345,14 @@ std::string ProperPhraseAt(std::string_view s, size_t pos) {
       core.remove_suffix(1);
       stop_after = true;
     }
+    if (out.empty() && !core.empty() && core.front() == '"') in_quote = true;
     while (!core.empty() && (core.front() == '"' || core.front() == '(')) core.remove_prefix(1);
     for (std::string_view q : {std::string_view("\xC2\xAB"), std::string_view("\xE2\x80\x9C"),
                                std::string_view("\xE2\x80\x9E")}) {
-      if (core.starts_with(q)) core.remove_prefix(q.size());
+      if (core.starts_with(q)) {
+        core.remove_prefix(q.size());
+        if (out.empty()) in_quote = true;
+      }
     }
     for (std::string_view q : {std::string_view("\xC2\xBB"), std::string_view("\xE2\x80\x9D")}) {
       if (core.ends_with(q)) {
@@ -337,16 +362,15 @@ std::string ProperPhraseAt(std::string_view s, size_t pos) {
     }
     if (core.empty()) break;
     bool upper = StartsUpper(core);
-    bool inner = !out.empty() && (core == "of" || core == "&" || core == "and" || core == "de" ||
-                                  core == "la" || core == "du" || core == "der" || core == "des");
-    if (!upper && !inner) break;
+    bool inner = !out.empty() && IsNameConnector(core);
+    // Inside a quoted name («Северная правда») every word belongs to it.
+    if (!upper && !inner && !(in_quote && !out.empty())) break;
     out.push_back(core);
     if (stop_after || out.size() >= 6) break;
   }
   while (!out.empty()) {
     std::string_view last = out.back();
-    if (last == "of" || last == "&" || last == "and" || last == "de" || last == "la" ||
-        last == "du" || last == "der" || last == "des")
+    if (IsNameConnector(last))
       out.pop_back();
     else
       break;
@@ -378,7 +402,7 @@ std::string ProperPhraseBefore(std::string_view s, size_t end) {
   int taken = 0;
   while (k-- > 0) {
     std::string_view t = s.substr(words[k].start, words[k].end - words[k].start);
-    if (!StartsUpper(t) && !(taken > 0 && (t == "of" || t == "&"))) break;
+    if (!StartsUpper(t) && !(taken > 0 && IsNameConnector(t))) break;
     if (taken > 0 && (EndsTerminal(t) || t.back() == ',' || t.back() == ':')) break;
     start = words[k].start;
     if (++taken >= 6) break;
@@ -416,11 +440,14 @@ std::optional<Byline> ParseByline(std::string_view line) {
   {
     std::string w0 = FoldText(word(0));
     std::string_view raw0 = word(0);
-    static constexpr std::string_view kCues[] = {"by", "von", "par", "por"};
+    static constexpr std::string_view kCues[] = {"by", "von", "par", "por", "di", "da"};
     static constexpr std::string_view kColonCues[] = {"автор", "авторы", "text",    "texte",
                                                       "texto", "author", "authors", "текст"};
-    for (std::string_view c : kCues)
-      if (w0 == c && StartsUpper(raw0)) cue = true;
+    // A lower-case cue ("by Jane Doe", "di Giulia Rossi") only on a short line.
+    for (std::string_view c : kCues) {
+      bool italian = c == "di" || c == "da";
+      if (w0 == c && (words.size() <= 5 || (!italian && StartsUpper(raw0)))) cue = true;
+    }
     for (std::string_view c : kColonCues)
       if (w0 == c && raw0.back() == ':') cue = true;
     if (cue) names_from = 1;
@@ -467,11 +494,27 @@ std::optional<Byline> ParseByline(std::string_view line) {
       p = semi + 1;
     }
   } else {
-    // "Jane Doe, Reuters": a name and an agency, nothing else.
+    // "Jane Doe, Reuters" or "Jane Doe, Political correspondent": a name and an agency or a
+    // job title; "Jane Doe · 4 min read": a name before a reading time.
     size_t comma = body.find(',');
-    if (comma == std::string_view::npos) return std::nullopt;
-    std::string_view agency = TrimView(body.substr(comma + 1));
-    if (CanonicalAgency(agency).empty()) return std::nullopt;
+    if (comma == std::string_view::npos) {
+      std::string_view tail = t.substr(end);
+      std::string ftail = FoldText(tail);
+      bool reading_time = ftail.find(" min read") != std::string::npos ||
+                          ftail.find(" min lesezeit") != std::string::npos ||
+                          ftail.find(" min de lecture") != std::string::npos ||
+                          ftail.find(" minutes read") != std::string::npos;
+      if (!reading_time || end == t.size()) return std::nullopt;
+      comma = body.size();
+    } else {
+      std::string_view agency = TrimView(body.substr(comma + 1));
+      bool role = false;
+      std::vector<Word> aw = SplitWords(agency);
+      if (aw.size() <= 4) {
+        for (const Word& w : aw) role |= IsRoleWord(agency.substr(w.start, w.end - w.start));
+      }
+      if (CanonicalAgency(agency).empty() && !role) return std::nullopt;
+    }
     std::string_view name = TrimView(body.substr(0, comma));
     std::vector<Word> nw = SplitWords(name);
     if (nw.size() < 2 || nw.size() > 4) return std::nullopt;
@@ -501,6 +544,12 @@ std::string SelfReferenceOutlet(std::string_view line) {
       {"copyright ", false},
       {"(c) ", false},
       {"Subscribe to ", false},
+      {"Suscríbete a ", false},
+      {"Abonnez-vous à ", false},
+      {" utilise des cookies", true},
+      {" uses cookies", true},
+      {" verwendet Cookies", true},
+      {" utiliza cookies", true},
       {"subscribe to ", false},
       {"supporting ", false},
       {"Support ", false},

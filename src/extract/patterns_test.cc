@@ -52,6 +52,10 @@ TEST(ParseByline, Names) {
       {"By Jane Doe | December 25, 2023", {"Jane Doe"}},
       {"By Jane Doe, Staff Writer", {"Jane Doe"}},
       {"Reporting by Anna Fictive; Editing by Tom Sample", {"Anna Fictive", "Tom Sample"}},
+      {"by Mira Example", {"Mira Example"}},
+      {"di Giulia Esempio", {"Giulia Esempio"}},
+      {"Jane Doe, Political correspondent", {"Jane Doe"}},
+      {"Priya Example \xC2\xB7 4 min read", {"Priya Example"}},
   };
   for (const Case& c : cases) {
     std::optional<Byline> b = ParseByline(c.line);
@@ -60,6 +64,11 @@ TEST(ParseByline, Names) {
   }
   EXPECT_FALSE(ParseByline("by the river the town stood quiet").has_value());
   EXPECT_FALSE(ParseByline("Jane Doe, a teacher").has_value());
+  // A lower-case cue only opens a short line; "di" never opens a long one.
+  EXPECT_FALSE(
+      ParseByline("by the time Jane Doe and John Roe arrived the hall was full").has_value());
+  EXPECT_FALSE(ParseByline("di fronte al Municipio di Valmonte la piazza era piena").has_value());
+  EXPECT_FALSE(ParseByline("Jane Doe \xC2\xB7 Opinion").has_value());
   EXPECT_FALSE(ParseByline("").has_value());
   std::optional<Byline> b = ParseByline("By Jane Doe | December 25, 2023");
   ASSERT_TRUE(b.has_value());
@@ -77,6 +86,17 @@ TEST(SelfReferenceOutlet, Cues) {
   EXPECT_EQ(SelfReferenceOutlet("Subscribe to The Lantern for daily news"), "The Lantern");
   EXPECT_EQ(SelfReferenceOutlet("The Daily Lantern is an independent newsroom."),
             "The Daily Lantern");
+  EXPECT_EQ(SelfReferenceOutlet(
+                "\xC2\xA9 \xC2\xAB\xD0\xA1\xD0\xB5\xD0\xB2\xD0\xB5\xD1\x80\xD0\xBD\xD0\xB0\xD1\x8F "
+                "\xD0\xB3\xD0\xB0\xD0\xB7\xD0\xB5\xD1\x82\xD0\xB0\xC2\xBB, 2023"),
+            "\xD0\xA1\xD0\xB5\xD0\xB2\xD0\xB5\xD1\x80\xD0\xBD\xD0\xB0\xD1\x8F "
+            "\xD0\xB3\xD0\xB0\xD0\xB7\xD0\xB5\xD1\x82\xD0\xB0");  // «Северная газета»
+  EXPECT_EQ(SelfReferenceOutlet("\xC2\xA9 El Diario del Valle. Todos los derechos reservados."),
+            "El Diario del Valle");
+  EXPECT_EQ(SelfReferenceOutlet("Riproduzione riservata \xC2\xA9 Il Corriere di Montefosco"),
+            "Il Corriere di Montefosco");
+  EXPECT_EQ(SelfReferenceOutlet("La Voix des Cimes utilise des cookies pour mesurer l'audience."),
+            "La Voix des Cimes");
   EXPECT_EQ(SelfReferenceOutlet("Subscribe to our newsletter"), "");
   EXPECT_EQ(SelfReferenceOutlet("Support us"), "");
   EXPECT_EQ(SelfReferenceOutlet("The council met on Monday."), "");

@@ -82,6 +82,8 @@ struct Line {
   Furniture furn = F::kNone;  // decided furniture kind
   bool payment_word = false;
   bool decided = false;
+  bool furn_by_para = false;  // furniture only because its paragraph is
+  bool menu = false;          // a menu line ("News | Sport | Money")
   std::vector<Piece> pieces;
 };
 
@@ -171,8 +173,11 @@ class Extractor {
     const size_t n = s.size();
     bool in_word = false, word_cased = false;
     bool any_letter = false, first_seen = false;
-    // Hot loop: ASCII bytes take a fast path; only the first cased letter of each word and the
-    // first letter of the line need classifying.
+    int space_run = 0;
+    wide_gap_ = false;
+    // Hot loop: ASCII bytes take a fast path; only the first letter of each word and the first
+    // letter of the line need classifying. Inside a decided word, multi-byte characters are
+    // skipped by their lead byte unless they may be a space (leads C2, E2, E3, EF).
     while (i < n) {
       unsigned char b = static_cast<unsigned char>(s[i]);
       char32_t c;
@@ -181,11 +186,27 @@ class Extractor {
         if (b <= ' ' &&
             (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v')) {
           in_word = false;
+          if (b == ' ' && ++space_run >= 3) wide_gap_ = true;
           continue;
         }
-        if (in_word && word_cased && any_letter) continue;  // inside a word: nothing to learn
+        space_run = 0;
+        if (in_word && word_cased && any_letter) {
+          // Inside a decided word: nothing to learn until the next space or non-ASCII byte.
+          while (i < n) {
+            unsigned char nb = static_cast<unsigned char>(s[i]);
+            if (nb <= ' ' || nb >= 0x80) break;
+            ++i;
+          }
+          continue;
+        }
         c = b;
       } else {
+        space_run = 0;
+        if (in_word && word_cased && any_letter && first_seen && b != 0xC2 && b != 0xE2 &&
+            b != 0xE3 && b != 0xEF) {
+          i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+          continue;
+        }
         c = utf8::Next(s, &i);
         if (utf8::IsSpace(c)) {
           in_word = false;
@@ -198,12 +219,22 @@ class Extractor {
         ++l->words;
       }
       if (word_cased && any_letter && first_seen) continue;
-      bool letter = IsLetterCp(c);
+      bool upper, lower, letter;
+      if (c < 0x80) {  // ASCII without the general classifiers
+        upper = c >= 'A' && c <= 'Z';
+        lower = c >= 'a' && c <= 'z';
+        letter = upper || lower;
+      } else {
+        upper = IsUpperCp(c);
+        lower = IsLowerCp(c);
+        letter = upper || lower || IsLetterCp(c);
+      }
       if (letter) any_letter = true;
-      if (!word_cased && (IsUpperCp(c) || IsLowerCp(c) || (c >= '0' && c <= '9'))) {
+      if (!word_cased && (letter || (c >= '0' && c <= '9'))) {
+        // The word's first letter decides it (uncased scripts count as neither).
         word_cased = true;
-        if (IsUpperCp(c)) ++l->upper_words;
-        if (IsLowerCp(c)) ++l->lower_words;
+        l->upper_words += upper;
+        l->lower_words += lower;
       }
       if (!first_seen && (letter || (c >= '0' && c <= '9'))) {
         first_seen = true;
@@ -227,29 +258,121 @@ class Extractor {
     l->colon_end = last == ':';
     l->arrow_end =
         IsArrowCp(last) || (last == 0xBB && s.find("\xC2\xAB") == std::string_view::npos);
-    l->has_url = s.find("http://") != std::string_view::npos ||
-                 s.find("https://") != std::string_view::npos ||
-                 s.find("www.") != std::string_view::npos;
+    FoldLine(s, &folded_);
+    l->has_url = false;
+    for (uint8_t cls : folded_.classes) l->has_url |= (cls & kWordUrl) != 0;
     {
       size_t k = 0;
       char32_t c0 = utf8::Next(s, &k);
       l->bullet = c0 == 0x2022 || c0 == 0xB7 || c0 == 0x25AA || c0 == 0x25BA || c0 == 0x25A0 ||
                   ((c0 == '-' || c0 == '*' || c0 == 0x2013) && k < s.size() && s[k] == ' ');
     }
-    FoldLine(s, &folded_);
     l->lex = MatchFurniture(folded_);
     l->wc = CountWords(folded_);
     l->payment_word = l->lex.kind == F::kPayment && l->lex.strong && l->lex.first_token == 0;
+    if (l->lex.kind == F::kNone && IsMenuLine(s)) {
+      l->lex = LexiconMatch{F::kNavigation, true, 0, 1};
+      l->menu = true;
+    }
+    // "Related: <link title>", "Read more: ...", "See also: ...": a label before a colon.
+    if (l->lex.kind == F::kNone || !l->lex.strong) {
+      size_t colon = s.find(':');
+      if (colon != std::string_view::npos && colon > 0 && colon <= 24) {
+        FoldLine(s.substr(0, colon), &label_);
+        LexiconMatch m = MatchFurniture(label_);
+        if (m.strong && (m.kind == F::kRelated || m.kind == F::kReadMore || m.kind == F::kTags))
+          l->lex = LexiconMatch{m.kind, true, 0, m.end_token};
+      }
+    }
+    // "About Corvane Medical": a short capitalised "About ..." heading.
+    // Not a shouted subheading ("ABOUT THOSE SAFE SPACES") nor "About the ..." / "About 300".
+    if (l->lex.kind == F::kNone && l->words >= 2 && l->words <= 5 && !l->terminal &&
+        !l->colon_end && l->upper_words == l->words && folded_.tokens.size() >= 2 &&
+        folded_.Token(0) == "about" && !IsShouting(s)) {
+      std::string_view w1 = folded_.Token(1);
+      if (w1 != "the" && w1 != "this" && w1 != "those" && w1 != "these" && w1 != "that" &&
+          w1 != "a" && w1 != "an" && w1 != "our" && w1 != "my" && !(w1[0] >= '0' && w1[0] <= '9'))
+        l->lex = LexiconMatch{F::kAboutBox, true, 0, 1};
+    }
+    // "© 2024 Outlet", "(c) Outlet", "Copyright Outlet": a copyright line, whatever follows.
+    if (l->words <= 14 && l->lex.kind != F::kCookie && HasCopyrightSign(s)) {
+      l->lex = LexiconMatch{F::kCopyright, true, 0, 1};
+    }
+  }
+
+  // A menu: three or more short items separated by " | ", " · " or wide gaps
+  // ("News | Sport | Money | Puzzles", "Home   About   Archive").
+  bool IsMenuLine(std::string_view s) const {
+    if (!wide_gap_ && s.find('|') == std::string_view::npos &&
+        s.find("\xC2\xB7") == std::string_view::npos)
+      return false;
+    int items = 0, words = 0;
+    bool in_word = false;
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t sep = 0;
+      if (s.compare(i, 3, " | ") == 0)
+        sep = 3;
+      else if (s.compare(i, 3, "   ") == 0)
+        sep = 3;
+      else if (s.compare(i, 4, " \xC2\xB7 ") == 0)
+        sep = 4;
+      if (sep) {
+        if (words > 0) ++items;
+        if (words > 3) return false;
+        words = 0;
+        in_word = false;
+        i += sep;
+        while (i < s.size() && s[i] == ' ') ++i;
+        continue;
+      }
+      char c = s[i];
+      if (c == ' ' || c == '\t') {
+        in_word = false;
+      } else {
+        if (c >= '0' && c <= '9' && !in_word) return false;  // dates, times, prices
+        if (!in_word) ++words;
+        in_word = true;
+      }
+      ++i;
+    }
+    if (words > 3) return false;
+    if (words > 0) ++items;
+    return items >= 3;
+  }
+
+  // Letters all upper case (ASCII judged; other scripts never shout here).
+  static bool IsShouting(std::string_view s) {
+    bool upper = false;
+    for (char c : s) {
+      if (c >= 'a' && c <= 'z') return false;
+      upper |= c >= 'A' && c <= 'Z';
+    }
+    return upper;
+  }
+
+  static bool HasCopyrightSign(std::string_view s) {
+    if (s.starts_with("(c) ") || s.starts_with("(C) ")) return true;
+    size_t p = s.find("\xC2\xA9");
+    if (p == std::string_view::npos) return false;
+    // At the start, or ending a short line ("Riproduzione riservata © Outlet").
+    return p == 0 || s.size() - p < 80;
   }
 
   // A lexicon hit decides a line alone unless it is a phrase found inside a real sentence.
   bool Decisive(const Line& l) const {
     if (l.lex.kind == F::kNone || l.lex.kind == F::kPhotoCredit || !l.lex.strong) return false;
     if (l.lex.kind == F::kPayment) return false;  // decided by MarkPaymentWidgets
+    // Cookie, privacy, copyright, error-page and newsletter notices are decisive even as full
+    // sentences of a short line (the phrase tables bound the line length).
+    if (l.lex.kind == F::kCookie || l.lex.kind == F::kCopyright || l.lex.kind == F::kNavigation ||
+        l.lex.kind == F::kNewsletter)
+      return true;
     if (l.lex.first_token > 0 && BodyLike(l)) return false;
     // "Read more" and related-link lines that are long sentences are article text.
     if (l.lex.first_token == 0 && BodyLike(l) && l.words > 12 && l.lex.kind != F::kAppealHeader &&
-        l.lex.kind != F::kCookie && l.lex.kind != F::kCopyright && l.lex.kind != F::kNewsletter)
+        l.lex.kind != F::kCookie && l.lex.kind != F::kCopyright && l.lex.kind != F::kNewsletter &&
+        l.lex.kind != F::kSubscription)
       return false;
     return true;
   }
@@ -274,7 +397,7 @@ class Extractor {
         if (l.furn != F::kNone) {
           ++strong;
           ++kinds[l.furn];
-        } else if (l.lex.kind != F::kNone && l.lex.strong) {
+        } else if ((l.lex.kind != F::kNone && l.lex.strong) || l.wc.appeal > 0) {
           ++soft;
         } else if (!Filler(l)) {
           all_filler = false;
@@ -291,6 +414,7 @@ class Extractor {
         Line& l = lines_[i];
         if (l.furn != F::kNone) continue;
         l.furn = (l.lex.kind != F::kNone && l.lex.kind != F::kPhotoCredit) ? l.lex.kind : dominant;
+        l.furn_by_para = l.lex.kind == F::kNone;
         if (l.furn == F::kAppealHeader) l.furn = F::kDonation;
       }
     }
@@ -347,7 +471,8 @@ class Extractor {
     return i;
   }
 
-  bool FollowsHeadline(size_t j, int depth) const {
+  // `j` is the line after headline candidate `from`.
+  bool FollowsHeadline(size_t j, int depth, size_t from = SIZE_MAX) const {
     if (j >= lines_.size()) return false;
     const Line& l = lines_[j];
     std::string_view v = View(l);
@@ -356,7 +481,14 @@ class Extractor {
     if (ParseByline(v).has_value()) return true;
     if (FindCredit(v).has_value()) return true;
     if (MatchDateline(v).has_value()) return true;
-    if (depth == 0 && IsTitleLike(l) && l.words <= 5) return FollowsHeadline(NextContent(j), 1);
+    if (depth == 0 && IsTitleLike(l)) {
+      if (l.words <= 5) return FollowsHeadline(NextContent(j), 1);
+      // A subtitle without a full stop, then the stamp or byline; the candidate opens its
+      // paragraph (a tagline under a masthead line does not).
+      if (from >= lines_.size() || paras_[ParaIndex(from)].first != from) return false;
+      size_t k = NextContent(j);
+      return k < lines_.size() && !SentenceLike(lines_[k]) && FollowsHeadline(k, 1);
+    }
     return false;
   }
 
@@ -411,8 +543,19 @@ class Extractor {
       const Line& l = lines_[i];
       if (l.furn != F::kNone) continue;
       ++seen;
-      if (HeadlineCandidate(i) && FollowsHeadline(NextContent(i), 0)) {
+      // A name line directly above a menu is the masthead.
+      bool above_menu = i + 1 < lines_.size() && lines_[i + 1].menu && lines_[i + 1].para == l.para;
+      if (!above_menu && HeadlineCandidate(i) && FollowsHeadline(NextContent(i), 0, i)) {
         headline_ = static_cast<int>(i);
+        // A short name line over a longer title that has its own stamp or byline under it is
+        // the masthead ("Northgate Evening Post" / "Northgate storm live: ...").
+        size_t j = NextContent(i);
+        if (l.words <= 5 && j < lines_.size() && HeadlineCandidate(j) &&
+            lines_[j].words > l.words) {
+          size_t k = NextContent(j);
+          if (k < lines_.size() && !SentenceLike(lines_[k]) && FollowsHeadline(k, 1))
+            headline_ = static_cast<int>(j);
+        }
         return;
       }
       // Article text began before any title: the scrape has no headline.
@@ -537,7 +680,10 @@ class Extractor {
 
   bool TryByline(size_t i, bool strict) {
     Line& l = lines_[i];
-    if (l.words > 16 || (strict && (SentenceLike(l) || l.ends_period))) return false;
+    // "Reporting by A; additional reporting by B; editing by C" reads like a sentence.
+    bool credit_line = l.words >= 3 && (l.lex.kind == F::kNone) && HasReportingCue(View(l));
+    if (l.words > 16 || (strict && !credit_line && (SentenceLike(l) || l.ends_period)))
+      return false;
     std::optional<Byline> b = ParseByline(View(l));
     if (!b) return false;
     if (strict) {
@@ -557,24 +703,51 @@ class Extractor {
     return true;
   }
 
+  static bool HasReportingCue(std::string_view v) {
+    for (std::string_view cue : {std::string_view("Reporting by "), std::string_view("Writing by "),
+                                 std::string_view("Editing by ")})
+      if (v.starts_with(cue)) return true;
+    return false;
+  }
+
+  // A line that is only a personal name: two or three capitalised words, nothing else.
+  bool TryBareName(size_t i) {
+    Line& l = lines_[i];
+    if (l.words < 2 || l.words > 3 || l.upper_words != l.words || l.terminal || l.colon_end)
+      return false;
+    std::string_view v = View(l);
+    for (char c : v)
+      if ((c >= '0' && c <= '9') || c == ',' || c == '|' || c == ':' || c == '.') return false;
+    byline_names_.emplace_back(v);
+    Set(i, BlockRole::kByline);
+    return true;
+  }
+
   void ClassifyBeforeHeadline() {
     if (headline_ < 0) return;
     size_t h = static_cast<size_t>(headline_);
     // A short title-like line right above the headline is its section ("World", "Politics"),
     // unless it ends a menu of such lines.
+    int masthead_line = FindMasthead(h);
     int section_line = -1;
     if (h > 0) {
       size_t p = h - 1;
       const Line& l = lines_[p];
-      bool menu = p > 0 && lines_[p - 1].furn == F::kNone && lines_[p - 1].words <= 4 &&
+      bool menu = p > 0 && static_cast<int>(p - 1) != masthead_line &&
+                  lines_[p - 1].furn == F::kNone && lines_[p - 1].words <= 4 &&
                   !lines_[p - 1].terminal && lines_[p - 1].para == l.para;
-      if (l.furn == F::kNone && ShortTitle(l.span, 3) && !menu && !IsTimestampLine(View(l)))
+      if ((l.furn == F::kNone || l.furn_by_para) && ShortTitle(l.span, 3) && !menu &&
+          !IsTimestampLine(View(l)) && static_cast<int>(p) != masthead_line)
         section_line = static_cast<int>(p);
     }
     for (size_t i = 0; i < h; ++i) {
       const Line& l = lines_[i];
-      if (l.furn != F::kNone) {
+      if (static_cast<int>(i) == section_line) {
+        Set(i, BlockRole::kSection);
+        section_ = std::string(View(l));
+      } else if (l.furn != F::kNone) {
         SetFurniture(i, "before headline");
+        NoteSelfReference(i);  // "La Gazette des Alpes utilise des cookies ..."
       } else if (static_cast<int>(i) == section_line) {
         Set(i, BlockRole::kSection);
         section_ = std::string(View(l));
@@ -589,11 +762,93 @@ class Extractor {
     Set(h, BlockRole::kHeadline);
   }
 
+  // The outlet's name at the top of the page, above the headline: the first line that is not
+  // furniture, or the first item of a menu line ("Harbor Ledger | News | Sports"). A line
+  // "DNA — Dravenian News Agency" gives the expansion when the first part is its acronym.
+  int FindMasthead(size_t h) {
+    for (size_t i = 0; i < h; ++i) {
+      const Line& l = lines_[i];
+      if (l.furn != F::kNone && l.furn != F::kNavigation) continue;
+      if (l.no_letters) continue;
+      std::string_view v = View(l);
+      size_t cut = v.size();
+      for (std::string_view sep :
+           {std::string_view(" | "), std::string_view(" \xE2\x80\x94 "),
+            std::string_view(" \xE2\x80\x93 "), std::string_view(" - "), std::string_view("   ")}) {
+        size_t p = v.find(sep);
+        if (p != std::string_view::npos && p < cut) cut = p;
+      }
+      std::string_view name = v.substr(0, cut);
+      std::string_view rest = cut < v.size() ? v.substr(cut) : std::string_view();
+      if (l.furn == F::kNavigation && rest.empty()) continue;
+      int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
+      if (name.empty() || words > 5 || name.back() == '.' || name.back() == ':' ||
+          name.back() == '?' || name.back() == '!')
+        return -1;
+      size_t k = 0;
+      char32_t c0 = utf8::Next(name, &k);
+      if (!IsUpperCp(c0) && !(c0 >= '0' && c0 <= '9')) return -1;
+      FoldedLine f;
+      FoldLine(name, &f);
+      if (MatchFurniture(f).kind != F::kNone) return -1;
+      // A lone line right above the headline is its section ("Économie"), not a masthead.
+      if (i + 1 == h && rest.empty()) return -1;
+      masthead_ = TitleCaseIfShouting(name);
+      // "DNA — Dravenian News Agency": the acronym's expansion.
+      if (!rest.empty() && words == 1) {
+        size_t b = rest.find_first_not_of(" |-");
+        if (b != std::string_view::npos) {
+          std::string_view full = rest.substr(b);
+          if (full.starts_with("\xE2\x80\x94 ") || full.starts_with("\xE2\x80\x93 "))
+            full.remove_prefix(4);
+          size_t e = full.find(" | ");
+          if (e != std::string_view::npos) full = full.substr(0, e);
+          std::string initials;
+          bool all_upper = true;
+          size_t p = 0;
+          while (p < full.size()) {
+            size_t q = full.find(' ', p);
+            if (q == std::string_view::npos) q = full.size();
+            if (q > p) {
+              char ch = full[p];
+              if (ch >= 'A' && ch <= 'Z')
+                initials.push_back(ch);
+              else
+                all_upper = false;
+            }
+            p = q + 1;
+          }
+          if (all_upper && initials.size() >= 2 && initials == name) masthead_full_ = full;
+        }
+      }
+      return l.furn == F::kNone ? static_cast<int>(i) : -1;
+    }
+    return -1;
+  }
+
+  // "THE DAILY CLARION" -> "The Daily Clarion" (ASCII letters only; other names as written).
+  static std::string TitleCaseIfShouting(std::string_view s) {
+    bool lower = false, upper = false;
+    for (char c : s) {
+      lower |= c >= 'a' && c <= 'z';
+      upper |= c >= 'A' && c <= 'Z';
+    }
+    std::string out(s);
+    if (lower || !upper || s.size() <= 5) return out;
+    bool start = true;
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c + 32);
+      start = c == ' ' || c == '-';
+    }
+    return out;
+  }
+
   // Lines between the headline (or the top) and the article text. Returns the first body line.
   size_t ClassifyHeader() {
     size_t i = headline_ >= 0 ? static_cast<size_t>(headline_) + 1 : 0;
     bool standfirst_done = false;
     bool section_allowed = headline_ >= 0;
+    size_t last_stamp = SIZE_MAX - 1;
     while (i < lines_.size()) {
       Line& l = lines_[i];
       std::string_view v = View(l);
@@ -608,19 +863,33 @@ class Extractor {
         ++i;
         continue;
       }
-      if (IsTimestampLine(v)) {
+      if (IsTimestampLine(v) || (l.words <= 30 && FindTimestampInMetaLine(v).has_value())) {
         Set(i, BlockRole::kTimestamp);
+        last_stamp = i;
+        ++i;
+        continue;
+      }
+      // A bare name next to the stamp ("25.12.2023, 18:21" / "Katarzyna Wróblewska").
+      if (last_stamp + 1 == i && TryBareName(i)) {
         ++i;
         continue;
       }
       if (TrySplitStamp(i) || TryByline(i, true) || TryCaption(i)) {
+        if (lines_[i].pieces.back().role == BlockRole::kTimestamp) last_stamp = i;
         ++i;
         continue;
       }
       if (MatchDateline(ParagraphFrom(i)).has_value()) return i;
       const Paragraph& p = paras_[ParaIndex(i)];
-      if (!standfirst_done && p.first == i && SentenceLike(l) && p.words < kMaxStandfirstWords &&
-          IsStandfirst(p)) {
+      // A summary line without a full stop counts when the dateline paragraph follows it.
+      bool dateline_next = !standfirst_done && p.first == i && !SentenceLike(l) && p.words >= 6 &&
+                           p.last + 1 < lines_.size() &&
+                           MatchDateline(ParagraphFrom(p.last + 1)).has_value();
+      // A subtitle right under the headline, without a full stop.
+      bool subtitle = headline_ >= 0 && i == static_cast<size_t>(headline_) + 1 && p.first == i &&
+                      p.first == p.last && IsTitleLike(l) && l.words >= 6;
+      if (!standfirst_done && p.first == i && (SentenceLike(l) || dateline_next || subtitle) &&
+          p.words < kMaxStandfirstWords && IsStandfirst(p)) {
         for (size_t k = p.first; k <= p.last; ++k) Set(k, BlockRole::kStandfirst);
         standfirst_done = true;
         section_allowed = false;
@@ -772,7 +1041,7 @@ class Extractor {
         F k = l.furn;
         if (k == F::kAppealHeader || k == F::kDonation) {
           mode = Mode::kAppeal;
-        } else if ((k == F::kComments || k == F::kCopyright) && body_seen) {
+        } else if ((k == F::kComments || k == F::kCopyright || k == F::kAboutBox) && body_seen) {
           mode = Mode::kHard;
         } else if (IsTerminalFurniture(k) || k == F::kReadMore || k == F::kSubscription) {
           if (mode == Mode::kBody) {
@@ -819,6 +1088,11 @@ class Extractor {
       }
       if (l.no_letters && !IsTimestampLine(View(l))) {
         Set(i, BlockRole::kBoilerplate, "symbol line");
+        ++i;
+        continue;
+      }
+      if (l.words <= 6 && IsTimestampLine(View(l))) {
+        Set(i, BlockRole::kTimestamp);  // live-blog entry times
         ++i;
         continue;
       }
@@ -915,6 +1189,15 @@ class Extractor {
     return out;
   }
 
+  // A digit, '/' or '.', digit: "09/01", "25.12".
+  static bool HasNumericDate(std::string_view s) {
+    for (size_t i = 1; i + 1 < s.size(); ++i)
+      if ((s[i] == '/' || s[i] == '.') && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' &&
+          s[i + 1] <= '9')
+        return true;
+    return false;
+  }
+
   static int YearOf(std::string_view s) {
     if (s.size() >= 4 && s[0] >= '1' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
         s[2] <= '9' && s[3] >= '0' && s[3] <= '9' && (s.size() == 4 || s[4] == '-'))
@@ -959,7 +1242,15 @@ class Extractor {
     for (size_t k = 0; k < a.blocks.size() && k < first_body; ++k) {
       const Block& b = a.blocks[k];
       if (b.role != BlockRole::kTimestamp) continue;
-      std::optional<DateMatch> d = FindDate(View(b.span), hint_year);
+      std::string_view stamp = View(b.span);
+      // "09/01/2024": the page's own unambiguous dates decide the order.
+      DateOrder order = DateOrder::kUnknown;
+      if (HasNumericDate(stamp)) order = FindDateOrderHint(text_);
+      std::optional<DateMatch> d = FindDate(stamp, hint_year, order);
+      if (d && d->year == 0) {
+        int year = FindYearHint(text_);
+        if (year > 0) d = FindDate(stamp, year, order);
+      }
       if (!d || d->year == 0) continue;
       a.published = Published{d->Iso(), "text:timestamp", d->year_inferred ? 0.7 : 0.9};
       break;
@@ -990,9 +1281,15 @@ class Extractor {
     }
 
     // Outlet: an explicit hint, then the dateline agency, then the outlet naming itself.
+    // A wire story republished by a site is the site's: its copyright line and masthead name
+    // the outlet; the dateline agency is the outlet only when the page names nobody else.
     if (!a.hints.outlet.empty()) {
       a.outlet = a.hints.outlet;
-    } else if (a.dateline && !a.dateline->agency.empty()) {
+    } else if (!masthead_full_.empty()) {
+      a.outlet = masthead_full_;
+    } else if (self_refs_.empty() && !masthead_.empty()) {
+      a.outlet = masthead_;
+    } else if (self_refs_.empty() && a.dateline && !a.dateline->agency.empty()) {
       a.outlet = a.dateline->agency;
     } else if (!self_refs_.empty()) {
       std::map<std::string, int> votes;
@@ -1002,6 +1299,9 @@ class Extractor {
         int v = ++votes[s];
         if (v > best_votes) best = s, best_votes = v;
       }
+      // The agency's own copyright line on its wire copy: the agency, as the dateline names it.
+      if (a.dateline && !a.dateline->agency.empty() && CanonicalAgency(best) == a.dateline->agency)
+        best = a.dateline->agency;
       a.outlet = best;
     }
 
@@ -1018,12 +1318,16 @@ class Extractor {
   std::vector<Line> lines_;
   std::vector<Paragraph> paras_;
   FoldedLine folded_;
+  FoldedLine label_;  // scratch for "Label:" prefixes
   int headline_ = -1;
   bool title_unmatched_ = false;
   std::string section_;
   std::vector<std::string> byline_names_;
   std::vector<std::string> self_refs_;
   std::string self_name_folded_;
+  std::string masthead_;
+  std::string masthead_full_;
+  bool wide_gap_ = false;  // the line being featured has a run of 3+ spaces
 };
 
 }  // namespace

@@ -472,6 +472,92 @@ INSTANTIATE_TEST_SUITE_P(
         EdgeCase{"long_line", std::string(5000, 'a') + " " + std::string(3000, 'b')}),
     [](const ::testing::TestParamInfo<EdgeCase>& info) { return std::string(info.param.name); });
 
+TEST(TextExtractor, MastheadMenuAndCopyrightNameTheOutlet) {
+  Article a = Extract(
+      "THE EVENING LANTERN\n"
+      "News | Sport | Money | Puzzles\n\n"
+      "Ferry runs aground off Gull Point as storm hits the coast\n\n"
+      "By Jane Doe\n"
+      "22:47, 9 Jun 2024\n\n"
+      "\xF0\x9F\x92\xAC 12 comments\n\n"
+      "A passenger ferry ran aground off Gull Point on Sunday evening after losing power in a "
+      "squall, the coast guard said.\n\n"
+      "All 60 passengers were brought ashore by lifeboat crews before midnight.\n\n"
+      "\xC2\xA9 Evening Lantern Media\n");
+  ExpectInvariants(a);
+  EXPECT_EQ(a.headline, "Ferry runs aground off Gull Point as storm hits the coast");
+  EXPECT_EQ(RoleOf(a, "News | Sport"), "boilerplate");
+  EXPECT_EQ(RoleOf(a, "12 comments"), "boilerplate");
+  EXPECT_EQ(RoleOf(a, "Evening Lantern Media"), "boilerplate");
+  EXPECT_EQ(a.outlet, "Evening Lantern Media");  // the copyright line beats the masthead
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(a.published->value.substr(0, 16), "2024-06-09T22:47");
+}
+
+TEST(TextExtractor, MastheadAcronymExpandsAndBeatsDatelineAgency) {
+  Article a = Extract(
+      "KNA \xE2\x80\x94 Korvan News Agency\n"
+      "Home | Politics | Economy | World\n\n"
+      "Minister says port strike has no legal basis\n\n"
+      "Politics   March 12, 2024, 14:35\n\n"
+      "The strike at the port of Alvik has no legal basis, the transport minister said on "
+      "Tuesday, adding that cargo flows were secured.\n");
+  ExpectInvariants(a);
+  EXPECT_EQ(a.headline, "Minister says port strike has no legal basis");
+  EXPECT_EQ(a.outlet, "Korvan News Agency");
+}
+
+TEST(TextExtractor, SectionAboveHeadlineIsNotTheMasthead) {
+  Article a = Extract(
+      "Nous utilisons des cookies pour mesurer l'audience.\n"
+      "Tout accepter\n\n"
+      "\xC3\x89conomie\n\n"
+      "Les stations de ski face au manque de neige\n\n"
+      "Publi\xC3\xA9 le 25 d\xC3\xA9"
+      "cembre 2023\n\n"
+      "Faute de neige, une station sur trois n'a pas pu ouvrir ses pistes pour les vacances, "
+      "selon les exploitants.\n\n"
+      "Il vous reste 62 % de cet article \xC3\xA0 lire. La suite est r\xC3\xA9serv\xC3\xA9"
+      "e aux "
+      "abonn\xC3\xA9s.\n");
+  ExpectInvariants(a);
+  EXPECT_EQ(a.section, "\xC3\x89conomie");
+  EXPECT_EQ(a.headline, "Les stations de ski face au manque de neige");
+  EXPECT_EQ(RoleOf(a, "Nous utilisons"), "boilerplate");
+  EXPECT_EQ(RoleOf(a, "Il vous reste"), "boilerplate");
+  EXPECT_EQ(RoleOf(a, "Faute de neige"), "body");
+}
+
+TEST(TextExtractor, LiveBlogEntryTimesAndBareNameByline) {
+  Article a = Extract(
+      "Gullport storm live: ferries cancelled as gales batter the coast\n\n"
+      "25.12.2023, 18:21\n"
+      "Anna Example\n\n"
+      "18:40\n"
+      "The coast guard has extended its warning until midnight, officials said on Monday.\n\n"
+      "16:15\n"
+      "All ferries from the harbour were cancelled for the rest of the day, the operator said.\n");
+  ExpectInvariants(a);
+  EXPECT_EQ(a.byline, (std::vector<std::string>{"Anna Example"}));
+  EXPECT_EQ(RoleOf(a, "18:40"), "timestamp");
+  EXPECT_EQ(RoleOf(a, "16:15"), "timestamp");
+  EXPECT_EQ(RoleOf(a, "The coast guard"), "body");
+}
+
+TEST(TextExtractor, PrivacyNoticeAndRelatedLabelAreFurniture) {
+  Article a = Extract(
+      "Our privacy policy was updated on 3 March 2022. Read what has changed.\n\n"
+      "Bakery in Ashby wins a national award for its bread\n\n"
+      "A family bakery in Ashby has won a national award for its sourdough, the judges "
+      "announced on Friday evening.\n\n"
+      "Related: Farmers' market returns to the square (12 February 2024)\n");
+  ExpectInvariants(a);
+  EXPECT_EQ(RoleOf(a, "Our privacy policy"), "boilerplate");
+  EXPECT_EQ(RoleOf(a, "Related: Farmers"), "boilerplate");
+  EXPECT_EQ(RoleOf(a, "A family bakery"), "body");
+  EXPECT_FALSE(a.published.has_value());
+}
+
 TEST(TextExtractor, EmptyTextWarns) {
   Article a = Extract("");
   EXPECT_TRUE(a.blocks.empty());
