@@ -1,0 +1,197 @@
+#include "src/quotes/lexicon.h"
+
+namespace parallax::quotes {
+namespace {
+
+// Speech and attribution verbs that introduce direct quotes and may follow their subject or
+// precede it (", said Smith"). Every tense form is listed: the table is matched on surface
+// forms, so no stemmer runs on the hot path.
+constexpr std::string_view kStrongCuesWords =
+    "say says said tell tells told add adds added stress stresses stressed warn warns warned "
+    "note notes noted explain explains explained announce announces announced declare declares "
+    "declared write writes wrote tweets tweeted posted ask asks asked answer answers "
+    "answered reply replies replied respond responds responded urge urges urged vow vows vowed "
+    "promise promises promised admit admits admitted acknowledge acknowledges acknowledged "
+    "confirm confirms confirmed suggest suggests suggested recall recalls recalled insist insists "
+    "insisted claim claims claimed deny denies denied argue argues argued assert asserts asserted "
+    "contend contends contended remark remarked comment commented observe "
+    "observes observed stated reports reported conclude concludes concluded "
+    "concede concedes conceded complain complains complained boast boasts boasted quip quips "
+    "quipped joke jokes joked emphasize emphasizes emphasized emphasise emphasises emphasised "
+    "caution cautions cautioned predict predicts predicted pledge pledges pledged reiterate "
+    "reiterates reiterated repeat repeats repeated recount recounts recounted testify testifies "
+    "testified assure assures assured inform informs informed remind reminds reminded allege "
+    "alleges alleged accuse accuses accused charge charged criticize criticizes "
+    "criticized criticise criticises criticised praise praises praised blame blames blamed "
+    "describe describes described mention mentions mentioned indicate indicates indicated "
+    "proclaim proclaims proclaimed retort retorts retorted shout shouts shouted yell yells yelled "
+    "whisper whispers whispered lament laments lamented counter counters countered "
+    "reject rejects rejected dismiss dismisses dismissed continued "
+    "agree agrees agreed disagree disagrees disagreed demand demands demanded threaten threatens "
+    "threatened pointed signal signals signaled "
+    "signalled acknowledge question questions questioned condemn condemns condemned denounce "
+    "denounces denounced slam slams slammed blast blasts blasted mock mocks mocked "
+    "calls called cite cites cited estimate estimates estimated "
+    "сказал сказала сказали заявил заявила заявили заявляет заявляют отметил отметила отметили "
+    "отмечает подчеркнул подчеркнула подчеркнули подчеркивает сообщил сообщила сообщили "
+    "сообщает добавил добавила добавили пояснил пояснила пояснили заметил заметила написал "
+    "написала написали говорит говорят сказал заявил признал признала предупредил "
+    "предупредила призвал призвала обвинил обвинила";
+
+// Take an addressee between the verb and the content ("told reporters that ...").
+constexpr std::string_view kTellCuesWords =
+    "tell tells told assure assures assured inform informs informed remind reminds reminded "
+    "warn warns warned ask asks asked";
+
+// ", saying that ...": the speaker is the subject of the main clause.
+constexpr std::string_view kGerundCuesWords =
+    "saying adding noting telling arguing explaining stressing warning insisting claiming "
+    "calling writing asking suggesting declaring citing referring describing accusing urging "
+    "acknowledging recalling pointing promising vowing complaining predicting announcing "
+    "asserting contending emphasizing emphasising denying questioning criticizing "
+    "criticising praising blaming threatening reiterating charging tweeting "
+    "добавив отметив подчеркнув заявив пояснив";
+
+// Belief, perception and attitude: an attribution only with a clause after the verb.
+constexpr std::string_view kWeakCuesWords =
+    "believe believes believed think thinks thought know knows hope hopes hoped fear fears "
+    "feared expect expects expected feel feels worry worries worried doubt doubts doubted "
+    "show shows showed shown finds found wants believing thinking hoping "
+    "fearing considers seems seemed appear appears appeared "
+    "supported defend defends defended propose proposes proposed refuse refuses "
+    "refused planned oppose opposes opposed see sees sought "
+    "offered reveal reveals revealed decline declines declined "
+    "считает считают полагает полагают уверен уверена думает";
+
+constexpr std::string_view kPronounsWords = "he she they we i it you он она они мы я";
+constexpr std::string_view kObjectPronounsWords =
+    "him her them me us you reporters journalists lawmakers supporters";
+constexpr std::string_view kAuxWords =
+    "has have had will would could should might must also later previously then further again "
+    "repeatedly once recently reportedly publicly privately openly flatly simply just still "
+    "already often first initially quickly immediately separately elsewhere directly angrily "
+    "sharply strongly firmly bitterly proudly candidly widely falsely wrongly quietly "
+    "emphatically specifically subsequently originally ultimately finally clearly has've "
+    "did does do 've 'd 'll ’ve ’d ’ll even too herself himself themselves itself "
+    "тоже также уже";
+constexpr std::string_view kPassiveAuxWords = "is was were been be being are am";
+constexpr std::string_view kNegationWords = "not never n't no";
+constexpr std::string_view kBoundaryWords =
+    "that which who whom whose when while because but and or if as after before since so though "
+    "although where whether than until unless why how what nor yet whereas whom "
+    "что который которая которые когда но и или если";
+constexpr std::string_view kRelativeWords = "who which который которая которые";
+constexpr std::string_view kDeterminersWords =
+    "a an the his her their its our my your this that these those some many several other "
+    "another both all most few any each every no one two three";
+constexpr std::string_view kTimeWords =
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june "
+    "july august september october november december today yesterday tonight tomorrow earlier "
+    "later recently last next week weekend month year morning afternoon evening night day days "
+    "ago weeks months years hours minutes time";
+constexpr std::string_view kChannelNounsWords =
+    "statement statements interview interviews conference briefing speech address remarks post "
+    "posts tweet tweets message letter op-ed editorial column essay blog podcast broadcast "
+    "appearance debate hearing testimony rally release memo email e-mail video show program "
+    "programme call news press session radio television tv channel network newspaper magazine "
+    "agency outlet website page account program broadcaster documentary summit forum meeting "
+    "заявлении интервью брифинге конференции телеграм";
+constexpr std::string_view kPlatformsWords =
+    "twitter x telegram facebook instagram youtube tiktok vk vkontakte radio television tv "
+    "cnn msnbc fox abc nbc cbs npr bbc reddit threads linkedin truth";
+constexpr std::string_view kPrepositionsWords = "in on at during to via through with from в на";
+constexpr std::string_view kSpeakerNounsWords =
+    "spokesman spokeswoman spokesperson official officials minister ministry president senator "
+    "candidate aide aides adviser advisers advisor governor mayor secretary chairman chairwoman "
+    "director leader leaders chief campaign police prosecutor prosecutors lawyer lawyers attorney "
+    "source sources analyst analysts expert experts observers protesters opponents critics "
+    "supporters voters residents witnesses officer officers spokespeople kremlin government "
+    "administration department committee office report poll study survey statement";
+
+}  // namespace
+
+bool LowerInto(std::string_view word, char* out, size_t cap, size_t* out_len) {
+  if (word.size() > cap) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+  size_t n = word.size();
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = p[i];
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xD0 && i + 1 < n) {
+      unsigned char d = p[i + 1];
+      // Cyrillic capitals: U+0410..U+041F -> U+0430..U+043F; U+0420..U+042F -> U+0440..U+044F;
+      // U+0401 (Ё) -> U+0451.
+      if (d >= 0x90 && d <= 0x9F) {
+        out[i] = static_cast<char>(0xD0);
+        out[i + 1] = static_cast<char>(d + 0x20);
+      } else if (d >= 0xA0 && d <= 0xAF) {
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(d - 0x20);
+      } else if (d == 0x81) {
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(0x91);
+      } else {
+        out[i] = static_cast<char>(c);
+        out[i + 1] = static_cast<char>(d);
+      }
+      ++i;
+    } else {
+      out[i] = static_cast<char>(c);
+    }
+  }
+  *out_len = n;
+  return true;
+}
+
+Lexicon::Lexicon() {
+  Add(kStrongCuesWords, kCue | kCueStrong);
+  Add(kTellCuesWords, kCueTell);
+  Add(kGerundCuesWords, kCue | kCueGerund);
+  Add(kWeakCuesWords, kCue | kCueWeak);
+  Add(kPronounsWords, kPronoun);
+  Add("he him his", kMalePronoun);
+  Add("she her hers", kFemalePronoun);
+  Add(kObjectPronounsWords, kObjectPronoun);
+  Add(kAuxWords, kAux);
+  Add(kPassiveAuxWords, kPassiveAux);
+  Add(kNegationWords, kNegation);
+  Add(kBoundaryWords, kBoundary);
+  Add(kRelativeWords, kRelative);
+  Add(kDeterminersWords, kDeterminer);
+  Add(kTimeWords, kTime);
+  Add(kChannelNounsWords, kChannelNoun);
+  Add(kPlatformsWords, kPlatform);
+  Add(kPrepositionsWords, kPreposition);
+  Add("that что", kThat);
+  // Also nouns ("the roll call", "his home state"): a cue only right after a name or pronoun.
+  Add("calls report reports question questions comment remark claim claims charge tweets "
+      "answer answers reply replies estimate estimates demand demands promise promises note "
+      "notes post posts counter counters cite cites",
+      kNounLike);
+  Add("according", kAccording);
+  Add("по", kPo);
+  Add("словам мнению данным", kSlovam);
+  Add(kSpeakerNounsWords, kSpeakerNoun);
+}
+
+void Lexicon::Add(std::string_view words, uint32_t flags) {
+  size_t i = 0;
+  while (i < words.size()) {
+    while (i < words.size() && words[i] == ' ') ++i;
+    size_t j = i;
+    while (j < words.size() && words[j] != ' ') ++j;
+    if (j > i) {
+      std::string_view w = words.substr(i, j - i);
+      if (w.back() != '.') table_[w] |= flags;
+    }
+    i = j;
+  }
+}
+
+const Lexicon& Lexicon::Get() {
+  static const Lexicon* lexicon = new Lexicon();
+  return *lexicon;
+}
+
+}  // namespace parallax::quotes

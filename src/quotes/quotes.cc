@@ -1,0 +1,1053 @@
+#include "src/quotes/quotes.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "src/base/utf8.h"
+#include "src/entities/resolve.h"
+#include "src/quotes/lexicon.h"
+#include "src/quotes/marks.h"
+#include "src/text/sentences.h"
+
+namespace parallax::quotes {
+namespace {
+
+enum class Kind : uint8_t {
+  kWord,
+  kNumber,
+  kComma,
+  kStop,  // . ! ? …
+  kColon,
+  kSemicolon,
+  kDash,
+  kOpenQuote,   // the opening mark of an outermost quoted span
+  kCloseQuote,  // its closing mark
+  kOpenParen,
+  kCloseParen,
+  kOther,  // nested quotation marks, symbols
+};
+
+struct Tok {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t flags = 0;  // LexFlag bits (words only)
+  Kind kind = Kind::kOther;
+  bool cap = false;    // starts with an upper-case letter
+  int32_t quote = -1;  // outermost quoted span holding the token (marks: the span they delimit)
+};
+
+// An outermost quoted span of the block, with its mark tokens.
+struct TopQuote {
+  uint32_t open = 0;
+  uint32_t inner_start = 0;
+  uint32_t inner_end = 0;
+  uint32_t end = 0;
+  bool unterminated = false;
+  int open_tok = -1;
+  int close_tok = -1;  // -1 when unterminated
+  int words = 0;
+  bool is_double = true;
+  bool used = false;
+};
+
+// One attribution found in a block, before it becomes a Quote.
+struct Attr {
+  Span content;
+  bool direct = false;
+  Span speaker;  // empty = none
+  bool speaker_pronoun = false;
+  Span cue;        // empty = none
+  Span channel;    // empty = none
+  int quote = -1;  // the quoted span that is the whole content, if any
+};
+
+bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+// Capitalised: ASCII, Latin-1/Latin Extended-A capitals (approximate), Cyrillic, Greek capitals.
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return IsAsciiUpper(c);
+  if (s.size() < 2) return false;
+  unsigned char d = static_cast<unsigned char>(s[1]);
+  if (c == 0xD0) return d == 0x81 || (d >= 0x90 && d <= 0xAF) || (d >= 0x80 && d <= 0x8F);
+  if (c == 0xC3) return d >= 0x80 && d <= 0x9E && d != 0x97;
+  if (c == 0xC4 || c == 0xC5) return (d & 1) == 0;
+  if (c == 0xCE) return d >= 0x91 && d <= 0xA9;
+  return false;
+}
+
+bool IsWordCp(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  if (utf8::IsSpace(c)) return false;
+  if (c >= 0x2010 && c <= 0x206F) return false;
+  if (c == 0xAB || c == 0xBB || c == 0xBF || c == 0xA1 || c == 0xB7 || c == 0xA9 || c == 0xAE)
+    return false;
+  if (c >= 0x3000 && c <= 0x303F) return false;
+  if (c >= 0xFF01 && c <= 0xFF0F) return false;
+  return true;
+}
+
+char32_t CpAt(std::string_view text, size_t i, size_t hi, size_t* next) {
+  unsigned char b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    *next = i + 1;
+    return b;
+  }
+  size_t j = i;
+  char32_t c = utf8::Next(text.substr(0, hi), &j);
+  *next = j;
+  return c;
+}
+
+class BlockScanner {
+ public:
+  BlockScanner(const Article& article, const Lexicon& lex, std::vector<Attr>* out)
+      : a_(article), text_(article.text), lex_(lex), out_(out) {}
+
+  // Scans one block; `sentences` are the sentence spans inside it (may be empty).
+  void Scan(Span block, bool title_case, const Sentence* sent_begin, const Sentence* sent_end,
+            bool starts_with_continuation, const Attr* runon_from);
+
+  // The attribution whose quote ran on past the end of the last scanned block, if any.
+  bool has_runon() const { return runon_index_ >= 0; }
+  int runon_index() const { return runon_index_; }
+
+ private:
+  void Tokenize(Span block);
+  void ProcessUnit(int u0, int u1);
+  bool IsWord(int i) const { return toks_[i].kind == Kind::kWord; }
+  bool Has(int i, uint32_t f) const { return toks_[i].kind == Kind::kWord && (toks_[i].flags & f); }
+  bool IsLyAdverb(int i) const;
+  bool IsPossessive(int i) const;
+  bool IsWordLower(int i, std::string_view w) const;
+  int SkipAuxBack(int j, int lo) const;
+  // Speaker noun phrase ending at token j (inclusive), scanning back no further than lo.
+  // Returns the first token index, or -1.
+  int BackNP(int j, int lo) const;
+  // Noun phrase starting at k; returns the last token index, or -1.
+  int FwdNP(int k, int hi) const;
+  bool LooksLikeSpeaker(int s, int e) const;
+  // Skips time words, channel phrases and (for tell verbs) the addressee after a cue.
+  int SkipAfterCue(int k, int hi, bool tell, Attr* attr) const;
+  int PrepPhrase(int k, int hi, bool* channel, bool* time) const;
+  // Fills attr->content from token k to the unit end. False when there is no content.
+  bool ContentAfter(int k, int hi, Attr* attr);
+  // Fills attr->content with the clause that ends at the boundary token b (a comma, dash or
+  // closing quote before an inverted "..., X said").
+  bool ContentBefore(int b, int lo, Attr* attr);
+  int SubjectAtStart(int u0, int hi, int* end) const;
+  bool AtClauseEnd(int k, int hi) const;
+  void MarkQuotesIn(Span content, Attr* attr);
+  void Emit(const Attr& attr) { out_->push_back(attr); }
+  Span SpanOf(int s, int e) const { return Span{toks_[s].start, toks_[e].end}; }
+
+  const Article& a_;
+  std::string_view text_;
+  const Lexicon& lex_;
+  std::vector<Attr>* out_;
+  std::vector<Tok> toks_;
+  std::vector<TopQuote> quotes_;
+  std::vector<QuotedSpan> spans_;
+  int runon_index_ = -1;
+  bool title_case_ = false;         // a headline: capitals do not mark names
+  int unit_first_attr_ = 0;         // index into out_ of the current unit's first attribution
+  int prev_unit_direct_attr_ = -1;  // last attribution of the previous unit with a quote
+};
+
+void BlockScanner::Tokenize(Span block) {
+  toks_.clear();
+  quotes_.clear();
+  spans_ = FindQuotedSpans(text_, block);
+  // Outermost spans become TopQuotes; their marks become quote tokens.
+  for (const QuotedSpan& q : spans_) {
+    if (q.depth != 0) continue;
+    TopQuote t;
+    t.open = q.open;
+    t.inner_start = q.inner_start;
+    t.inner_end = q.inner_end;
+    t.end = q.end;
+    t.unterminated = q.unterminated;
+    t.is_double = q.is_double;
+    quotes_.push_back(t);
+  }
+  size_t qi = 0;  // next TopQuote whose opening mark is ahead
+  int inside = -1;
+  size_t i = block.start, hi = std::min<size_t>(block.end, text_.size());
+  char buf[48];
+  while (i < hi) {
+    size_t next;
+    char32_t c = CpAt(text_, i, hi, &next);
+    if (utf8::IsSpace(c) || c < 0x20) {
+      i = next;
+      continue;
+    }
+    Tok t;
+    t.start = static_cast<uint32_t>(i);
+    if (qi < quotes_.size() && quotes_[qi].open == i) {
+      t.kind = Kind::kOpenQuote;
+      t.end = quotes_[qi].inner_start;
+      next = t.end;
+      t.quote = static_cast<int32_t>(qi);
+      quotes_[qi].open_tok = static_cast<int>(toks_.size());
+      inside = static_cast<int>(qi);
+      ++qi;
+      toks_.push_back(t);
+      i = next;
+      continue;
+    }
+    if (inside >= 0 && !quotes_[inside].unterminated && i == quotes_[inside].inner_end) {
+      t.kind = Kind::kCloseQuote;
+      t.end = quotes_[inside].end;
+      next = t.end;
+      t.quote = inside;
+      quotes_[inside].close_tok = static_cast<int>(toks_.size());
+      inside = -1;
+      toks_.push_back(t);
+      i = next;
+      continue;
+    }
+    if (IsWordCp(c)) {
+      size_t j = next;
+      while (j < hi) {
+        size_t n2;
+        char32_t d = CpAt(text_, j, hi, &n2);
+        if (IsWordCp(d)) {
+          j = n2;
+          continue;
+        }
+        // Inner apostrophe, hyphen or dot followed by a letter or digit stays in the word.
+        if ((d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == 0x2010) && n2 < hi) {
+          size_t n3;
+          char32_t e = CpAt(text_, n2, hi, &n3);
+          if (IsWordCp(e)) {
+            j = n3;
+            continue;
+          }
+        }
+        break;
+      }
+      t.end = static_cast<uint32_t>(j);
+      std::string_view w = text_.substr(i, j - i);
+      t.kind = (c >= '0' && c <= '9') ? Kind::kNumber : Kind::kWord;
+      t.cap = StartsUpper(w);
+      size_t len;
+      if (t.kind == Kind::kWord && LowerInto(w, buf, sizeof(buf), &len))
+        t.flags = lex_.Lookup(std::string_view(buf, len));
+      t.quote = inside;
+      toks_.push_back(t);
+      i = j;
+      continue;
+    }
+    t.end = static_cast<uint32_t>(next);
+    switch (c) {
+      case ',':
+      case 0x060C:
+      case 0xFF0C:
+      case 0x3001:
+        t.kind = Kind::kComma;
+        break;
+      case '.':
+      case '!':
+      case '?':
+      case 0x2026:
+      case 0x3002:
+        t.kind = Kind::kStop;
+        break;
+      case ':':
+        t.kind = Kind::kColon;
+        break;
+      case ';':
+        t.kind = Kind::kSemicolon;
+        break;
+      case '-':
+      case 0x2013:
+      case 0x2014:
+      case 0x2015:
+        t.kind = Kind::kDash;
+        break;
+      case '(':
+      case '[':
+        t.kind = Kind::kOpenParen;
+        break;
+      case ')':
+      case ']':
+        t.kind = Kind::kCloseParen;
+        break;
+      default:
+        t.kind = Kind::kOther;
+        break;
+    }
+    t.quote = inside;
+    toks_.push_back(t);
+    i = next;
+  }
+  for (TopQuote& q : quotes_) {
+    if (q.open_tok < 0) continue;
+    int e = q.close_tok >= 0 ? q.close_tok : static_cast<int>(toks_.size());
+    for (int k = q.open_tok + 1; k < e; ++k)
+      if (toks_[k].kind == Kind::kWord || toks_[k].kind == Kind::kNumber) ++q.words;
+  }
+}
+
+bool BlockScanner::IsLyAdverb(int i) const {
+  const Tok& t = toks_[i];
+  if (t.kind != Kind::kWord || t.cap || t.end - t.start < 5) return false;
+  return text_[t.end - 2] == 'l' && text_[t.end - 1] == 'y';
+}
+
+bool BlockScanner::IsPossessive(int i) const {
+  const Tok& t = toks_[i];
+  if (t.kind != Kind::kWord || t.end - t.start < 3) return false;
+  std::string_view w = text_.substr(t.start, t.end - t.start);
+  return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+}
+
+bool BlockScanner::IsWordLower(int i, std::string_view w) const {
+  const Tok& t = toks_[i];
+  if (t.kind != Kind::kWord || t.end - t.start != w.size()) return false;
+  for (size_t k = 0; k < w.size(); ++k) {
+    char c = text_[t.start + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != w[k]) return false;
+  }
+  return true;
+}
+
+int BlockScanner::SkipAuxBack(int j, int lo) const {
+  while (j >= lo && toks_[j].kind == Kind::kWord &&
+         ((toks_[j].flags & (kAux | kNegation)) || IsLyAdverb(j)) &&
+         !(toks_[j].flags & (kPronoun | kCue)))
+    --j;
+  return j;
+}
+
+int BlockScanner::BackNP(int j, int lo) const {
+  if (j < lo || toks_[j].kind != Kind::kWord) return -1;
+  if (toks_[j].flags & kPronoun) return j;
+  if (toks_[j].flags & (kBoundary | kPreposition | kPassiveAux)) return -1;
+  int k = j, n = 0;
+  while (k >= lo && n < 12) {
+    const Tok& t = toks_[k];
+    if (t.kind == Kind::kWord || t.kind == Kind::kNumber) {
+      if (t.flags & kBoundary) {
+        bool inner_and =
+            IsWordLower(k, "and") && k > lo && k < j && toks_[k - 1].cap && toks_[k + 1].cap;
+        if (!inner_and) break;
+      }
+      if (k != j && (t.flags & (kCueStrong | kPassiveAux))) break;
+      if (k != j && (t.flags & kPronoun) && !(t.flags & kDeterminer)) break;
+      // A determiner opens the phrase ("a resistance movement called"), unless "of" joins it
+      // to a head before ("the secretary of the Treasury").
+      if ((t.flags & kDeterminer) && !(t.flags & kPronoun) &&
+          !(k - 1 >= lo && IsWordLower(k - 1, "of"))) {
+        --k;
+        ++n;
+        break;
+      }
+      --k;
+      ++n;
+      continue;
+    }
+    // "Sen. Jane Roe (D-Ohio)": skip a parenthesis inside the phrase.
+    if (t.kind == Kind::kCloseParen && k < j + 1) {
+      int m = k - 1;
+      while (m > lo && k - m < 12 && toks_[m].kind != Kind::kOpenParen) --m;
+      if (m > lo && toks_[m].kind == Kind::kOpenParen) {
+        k = m - 1;
+        continue;
+      }
+      break;
+    }
+    // "Gov." "Sen." "Jr.": an abbreviation's dot inside the phrase.
+    if (t.kind == Kind::kStop && k > lo && k < j && text_[t.start] == '.' &&
+        toks_[k - 1].kind == Kind::kWord && toks_[k - 1].cap &&
+        toks_[k - 1].end - toks_[k - 1].start <= 4) {
+      --k;
+      continue;
+    }
+    break;
+  }
+  int s = k + 1;
+  // Leading prepositions, time words and adverbs are not part of the speaker.
+  while (s < j && toks_[s].kind == Kind::kWord &&
+         ((toks_[s].flags & (kPreposition | kAux)) || ((toks_[s].flags & kTime) && !toks_[s].cap)))
+    ++s;
+  while (s <= j && toks_[s].kind == Kind::kStop) ++s;
+  if (s > j) return -1;
+  return s;
+}
+
+bool BlockScanner::LooksLikeSpeaker(int s, int e) const {
+  if (s < 0 || s > e) return false;
+  if (s == e) {
+    const Tok& t = toks_[s];
+    if (t.flags & (kPronoun | kSpeakerNoun | kRelative)) return true;
+    if (t.cap || t.kind == Kind::kNumber) return true;
+    // A plural noun ("officials", "protesters").
+    return t.kind == Kind::kWord && text_[t.end - 1] == 's' && !(t.flags & kCue);
+  }
+  for (int k = s; k <= e; ++k)
+    if (toks_[k].cap || toks_[k].kind == Kind::kNumber ||
+        (toks_[k].flags & (kSpeakerNoun | kDeterminer)))
+      return true;
+  return false;
+}
+
+int BlockScanner::FwdNP(int k, int hi) const {
+  int e = -1, n = 0;
+  while (k < hi && n < 12) {
+    const Tok& t = toks_[k];
+    if (t.kind == Kind::kWord || t.kind == Kind::kNumber) {
+      if ((t.flags & (kBoundary | kThat)) &&
+          !(IsWordLower(k, "and") && k + 1 < hi && toks_[k + 1].cap && e >= 0))
+        break;
+      if ((t.flags & kPreposition) && !IsWordLower(k, "of")) break;
+      if (e >= 0 && (t.flags & (kCue | kPassiveAux | kAux | kNegation))) break;
+      e = k;
+      ++k;
+      ++n;
+      continue;
+    }
+    if (t.kind == Kind::kStop && e >= 0 && text_[t.start] == '.' && toks_[e].cap &&
+        toks_[e].end - toks_[e].start <= 4 && k + 1 < hi && toks_[k + 1].kind == Kind::kWord &&
+        toks_[k + 1].cap) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+int BlockScanner::PrepPhrase(int k, int hi, bool* channel, bool* time) const {
+  *channel = false;
+  *time = true;
+  bool saw_noun = false, saw_cap = false, reporters = false;
+  int m = k + 1;
+  while (m < hi && m - k <= 9) {
+    const Tok& t = toks_[m];
+    if (t.kind != Kind::kWord && t.kind != Kind::kNumber) break;
+    if (t.flags & (kBoundary | kThat)) break;
+    if ((t.flags & kPronoun) && !(t.flags & (kDeterminer | kObjectPronoun))) break;
+    if ((t.flags & kDeterminer) && saw_noun && !(toks_[m - 1].flags & kPreposition)) break;
+    if ((t.flags & kCue) && !(t.flags & kChannelNoun)) break;
+    if (t.flags & (kChannelNoun | kPlatform)) *channel = true;
+    if (t.flags & kObjectPronoun) reporters = true;
+    if (!(t.flags & (kTime | kDeterminer | kPreposition)) && t.kind != Kind::kNumber) *time = false;
+    if (t.cap) saw_cap = true;
+    if (!(t.flags & (kDeterminer | kPreposition))) saw_noun = true;
+    ++m;
+  }
+  if (m == k + 1 || !saw_noun) {
+    *time = false;
+    return k;
+  }
+  if (IsWordLower(k, "to") && reporters) *channel = true;
+  if (IsWordLower(k, "on") && saw_cap && !*time) *channel = true;
+  return m;
+}
+
+int BlockScanner::SkipAfterCue(int k, int hi, bool tell, Attr* attr) const {
+  bool addressee_done = !tell;
+  for (int round = 0; round < 5 && k < hi; ++round) {
+    const Tok& t = toks_[k];
+    if (t.kind != Kind::kWord && t.kind != Kind::kNumber) break;
+    // "said Monday", "said last week", "said earlier this month".
+    if ((t.flags & kTime) && !(t.flags & kPreposition)) {
+      int m = k;
+      while (m < hi) {
+        if ((toks_[m].flags & kTime) || toks_[m].kind == Kind::kNumber) {
+          ++m;
+        } else if ((toks_[m].flags & kDeterminer) && m + 1 < hi && (toks_[m + 1].flags & kTime)) {
+          ++m;
+        } else {
+          break;
+        }
+      }
+      if (m > k) {
+        k = m;
+        continue;
+      }
+    }
+    if (t.flags & kPreposition) {
+      bool channel, time;
+      int m = PrepPhrase(k, hi, &channel, &time);
+      if (m == k) break;
+      bool then_clause = m >= hi || toks_[m].kind == Kind::kComma ||
+                         toks_[m].kind == Kind::kColon || toks_[m].kind == Kind::kOpenQuote ||
+                         (toks_[m].flags & kThat);
+      if (channel || time || then_clause) {
+        if (channel && attr->channel.empty()) attr->channel = SpanOf(k, m - 1);
+        k = m;
+        continue;
+      }
+      break;
+    }
+    if (!addressee_done) {
+      addressee_done = true;
+      if (t.flags & kObjectPronoun) {
+        if (!(t.flags & (kMalePronoun | kFemalePronoun)) && !IsWordLower(k, "them") &&
+            !IsWordLower(k, "me") && !IsWordLower(k, "us") && !IsWordLower(k, "you") &&
+            attr->channel.empty())
+          attr->channel = SpanOf(k, k);
+        ++k;
+        continue;
+      }
+      if (t.cap || (t.flags & kDeterminer) || t.kind == Kind::kWord) {
+        int e = FwdNP(k, hi);
+        bool closed = e >= k && e + 1 < hi &&
+                      (toks_[e + 1].kind == Kind::kColon || toks_[e + 1].kind == Kind::kComma ||
+                       toks_[e + 1].kind == Kind::kOpenQuote || (toks_[e + 1].flags & kThat));
+        if (e >= k && e + 1 < hi && (t.cap || (t.flags & kDeterminer) || closed)) {
+          if (attr->channel.empty()) attr->channel = SpanOf(k, e);
+          k = e + 1;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  return k;
+}
+
+bool BlockScanner::AtClauseEnd(int k, int hi) const {
+  while (k < hi && (toks_[k].kind == Kind::kStop || toks_[k].kind == Kind::kCloseParen)) ++k;
+  return k >= hi;
+}
+
+void BlockScanner::MarkQuotesIn(Span content, Attr* attr) {
+  for (TopQuote& q : quotes_) {
+    if (q.open_tok < 0) continue;
+    if (q.open >= content.start && q.end <= content.end) {
+      q.used = true;
+      if (q.is_double) attr->direct = true;
+    }
+  }
+}
+
+bool BlockScanner::ContentAfter(int k, int hi, Attr* attr) {
+  if (k < hi && (toks_[k].kind == Kind::kColon || toks_[k].kind == Kind::kComma ||
+                 toks_[k].kind == Kind::kDash))
+    ++k;
+  if (k >= hi) return false;
+  const Tok& t = toks_[k];
+  if (t.kind == Kind::kOpenQuote && t.quote >= 0) {
+    TopQuote& q = quotes_[t.quote];
+    if (q.words == 0) return false;
+    int after = q.close_tok >= 0 ? q.close_tok + 1 : static_cast<int>(toks_.size());
+    // The quote is the whole content when nothing but punctuation (or an inverted "he said")
+    // follows it in the unit.
+    bool whole =
+        q.close_tok < 0 || AtClauseEnd(after, hi) ||
+        (after < hi && (toks_[after].kind == Kind::kComma || toks_[after].kind == Kind::kStop) &&
+         q.words >= 2);
+    if (whole) {
+      attr->content = Span{q.open, q.end};
+      attr->direct = q.is_double;
+      attr->quote = t.quote;
+      q.used = true;
+      return true;
+    }
+  }
+  // Indirect content: to the end of the unit, or to a ", saying ..." / ", according to".
+  int e = k;
+  int last = -1;
+  for (; e < hi; ++e) {
+    const Tok& u = toks_[e];
+    if (u.kind == Kind::kComma && e + 1 < hi && (Has(e + 1, kCueGerund) || Has(e + 1, kAccording)))
+      break;
+    if (u.kind == Kind::kWord || u.kind == Kind::kNumber || u.kind == Kind::kCloseQuote ||
+        u.kind == Kind::kCloseParen || u.kind == Kind::kOther)
+      last = e;
+  }
+  if (last < k) return false;
+  bool any_word = false;
+  for (int m = k; m <= last; ++m)
+    if (toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber) any_word = true;
+  if (!any_word) return false;
+  uint32_t end = toks_[last].end;
+  // An unterminated quote inside the content runs to the end of the block.
+  if (toks_[last].quote >= 0 && quotes_[toks_[last].quote].unterminated)
+    end = std::max(end, quotes_[toks_[last].quote].end);
+  attr->content = Span{toks_[k].start, end};
+  MarkQuotesIn(attr->content, attr);
+  return true;
+}
+
+bool BlockScanner::ContentBefore(int b, int lo, Attr* attr) {
+  int e = b;
+  if (e >= lo && (toks_[e].kind == Kind::kComma || toks_[e].kind == Kind::kDash)) --e;
+  if (e < lo) return false;
+  if (toks_[e].kind == Kind::kCloseQuote && toks_[e].quote >= 0) {
+    TopQuote& q = quotes_[toks_[e].quote];
+    attr->content = Span{q.open, q.end};
+    attr->direct = q.is_double;
+    attr->quote = toks_[e].quote;
+    q.used = true;
+    return true;
+  }
+  // The clause from the unit start (or from the last semicolon/colon) up to the boundary.
+  int s = e;
+  while (s > lo && toks_[s - 1].kind != Kind::kSemicolon && toks_[s - 1].kind != Kind::kColon) --s;
+  while (s <= e && (toks_[s].kind == Kind::kDash || toks_[s].kind == Kind::kComma)) ++s;
+  int last = e;
+  while (last >= s && (toks_[last].kind == Kind::kComma || toks_[last].kind == Kind::kStop ||
+                       toks_[last].kind == Kind::kDash))
+    --last;
+  bool any_word = false;
+  for (int m = s; m <= last; ++m)
+    if (toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber) any_word = true;
+  if (!any_word) return false;
+  attr->content = Span{toks_[s].start, toks_[last].end};
+  MarkQuotesIn(attr->content, attr);
+  return true;
+}
+
+int BlockScanner::SubjectAtStart(int u0, int hi, int* end) const {
+  int k = u0;
+  while (k < hi && toks_[k].kind != Kind::kWord) ++k;
+  // "On Monday, Smith ...": skip a leading phrase closed by a comma.
+  if (k < hi && (toks_[k].flags & kPreposition)) {
+    int m = k;
+    while (m < hi && m - k < 8 && toks_[m].kind != Kind::kComma) ++m;
+    if (m < hi && toks_[m].kind == Kind::kComma) k = m + 1;
+  }
+  if (k >= hi || toks_[k].kind != Kind::kWord) return -1;
+  if (toks_[k].flags & kPronoun) {
+    *end = k;
+    return k;
+  }
+  int e = -1;
+  for (int m = k; m < hi && m - k < 8; ++m) {
+    const Tok& t = toks_[m];
+    if (t.kind == Kind::kStop && e >= 0 && toks_[e].cap && t.end - t.start == 1 &&
+        toks_[e].end - toks_[e].start <= 4)
+      continue;
+    if (t.kind != Kind::kWord) break;
+    if (t.flags & (kCue | kAux | kPassiveAux | kBoundary | kNegation)) break;
+    if (t.cap || (t.flags & (kDeterminer | kSpeakerNoun)) || IsWordLower(m, "of")) {
+      e = m;
+      continue;
+    }
+    break;
+  }
+  if (e < k) return -1;
+  *end = e;
+  return k;
+}
+
+void BlockScanner::ProcessUnit(int u0, int u1) {
+  unit_first_attr_ = static_cast<int>(out_->size());
+  for (int i = u0; i < u1; ++i) {
+    const Tok& t = toks_[i];
+    if (t.kind != Kind::kWord || !(t.flags & (kCue | kAccording | kPo))) continue;
+    // Cues inside someone's quoted words belong to that speech, not to the article.
+    if (t.quote >= 0) continue;
+    Attr attr;
+    // "according to X, ..." / "..., according to X." ; Russian "по словам X, ...".
+    if (((t.flags & kAccording) && i + 1 < u1 && IsWordLower(i + 1, "to")) ||
+        ((t.flags & kPo) && i + 1 < u1 && Has(i + 1, kSlovam))) {
+      int e = FwdNP(i + 2, u1);
+      if (e < 0) continue;
+      attr.cue = SpanOf(i, i + 1);
+      attr.speaker = SpanOf(i + 2, e);
+      attr.speaker_pronoun = (toks_[i + 2].flags & (kPronoun | kObjectPronoun)) && e == i + 2;
+      bool before =
+          i > u0 && (toks_[i - 1].kind == Kind::kComma || toks_[i - 1].kind == Kind::kDash ||
+                     toks_[i - 1].kind == Kind::kOpenParen);
+      bool ok = false;
+      if (before) {
+        ok = ContentBefore(i - 1, u0, &attr);
+        if (ok) Emit(attr);
+        // "The plan, according to Smith, will fail": the rest is content too.
+        if (e + 1 < u1 && toks_[e + 1].kind == Kind::kComma && !AtClauseEnd(e + 2, u1)) {
+          Attr second = attr;
+          second.quote = -1;
+          second.direct = false;
+          if (ContentAfter(e + 2, u1, &second)) Emit(second);
+        }
+      } else if (ContentAfter(e + 1, u1, &attr)) {
+        Emit(attr);
+      }
+      i = e;
+      continue;
+    }
+    if (!(t.flags & kCue)) continue;
+    // "the United States", "The Report": a capitalised cue word inside a sentence is a name.
+    if (t.cap && !title_case_ && i > u0 && toks_[i - 1].kind != Kind::kOpenQuote &&
+        toks_[i - 1].kind != Kind::kColon)
+      continue;
+    // "his remarks", "a statement", "Trump's comments", "in response": a noun, not a verb.
+    if (i > u0 && toks_[i - 1].kind == Kind::kWord &&
+        ((toks_[i - 1].flags & (kDeterminer | kPreposition)) || IsPossessive(i - 1)) &&
+        !(toks_[i - 1].flags & kPronoun))
+      continue;
+    attr.cue = SpanOf(i, i);
+    // ", saying (that) ...": the speaker is the subject of the main clause.
+    if (t.flags & kCueGerund) {
+      bool after_comma =
+          i > u0 && (toks_[i - 1].kind == Kind::kComma || toks_[i - 1].kind == Kind::kDash);
+      bool quoted_as = i > u0 + 1 && IsWordLower(i - 1, "as");
+      if (!after_comma && !quoted_as) continue;
+      if (static_cast<int>(out_->size()) > unit_first_attr_ && !out_->back().speaker.empty()) {
+        attr.speaker = out_->back().speaker;
+        attr.speaker_pronoun = out_->back().speaker_pronoun;
+      } else {
+        int e;
+        int s = SubjectAtStart(u0, i, &e);
+        if (s >= 0) {
+          attr.speaker = SpanOf(s, e);
+          attr.speaker_pronoun = s == e && (toks_[s].flags & kPronoun);
+        }
+      }
+      int k = SkipAfterCue(i + 1, u1, (t.flags & kCueTell) != 0, &attr);
+      if (ContentAfter(k, u1, &attr)) Emit(attr);
+      continue;
+    }
+    // Title case hides names: only plain speech verbs count in a headline ("X Says ...").
+    if (title_case_ && !(t.flags & (kCueStrong | kCueGerund))) continue;
+    if ((t.flags & kNounLike) && !(i > u0 && toks_[i - 1].kind == Kind::kWord &&
+                                   (toks_[i - 1].cap || (toks_[i - 1].flags & kPronoun))))
+      continue;
+    bool strong = (t.flags & kCueStrong) != 0;
+    bool tell = (t.flags & kCueTell) != 0;
+    int j = SkipAuxBack(i - 1, u0);
+    // Passive "was told", "is expected": no speaker of its own here.
+    if (j >= u0 && (toks_[j].flags & kPassiveAux) && j == i - 1) continue;
+    // "Smith resigned and said ...": the subject of the first verb.
+    if (j >= u0 && j > u0 && IsWordLower(j, "and")) {
+      int e;
+      int s = SubjectAtStart(u0, j, &e);
+      if (s < 0) continue;
+      attr.speaker = SpanOf(s, e);
+      attr.speaker_pronoun = s == e && (toks_[s].flags & kPronoun);
+      int k = SkipAfterCue(i + 1, u1, tell, &attr);
+      if (ContentAfter(k, u1, &attr)) Emit(attr);
+      continue;
+    }
+    // "Sen. Ada Lunn (D-Edda) said": the name before the parenthesis.
+    int speaker_end = j;
+    if (j > u0 && toks_[j].kind == Kind::kCloseParen) {
+      int m = j - 1;
+      while (m > u0 && j - m < 12 && toks_[m].kind != Kind::kOpenParen) --m;
+      if (m > u0 && toks_[m].kind == Kind::kOpenParen && toks_[m - 1].kind == Kind::kWord)
+        j = m - 1;
+    }
+    if (j >= u0 && toks_[j].kind == Kind::kWord) {
+      int s = BackNP(j, u0);
+      if (s < 0 && (toks_[j].flags & kRelative)) s = j;
+      if (s < 0 || !LooksLikeSpeaker(s, j)) continue;
+      if ((t.flags & kCueWeak) && !(toks_[s].flags & (kPronoun | kDeterminer)) && !toks_[s].cap)
+        continue;
+      attr.speaker = SpanOf(s, speaker_end);
+      attr.speaker_pronoun = s == j && (toks_[s].flags & kPronoun);
+      int k = SkipAfterCue(i + 1, u1, tell, &attr);
+      int pre = s - 1;
+      bool inverted_shape =
+          pre >= u0 &&
+          (toks_[pre].kind == Kind::kComma || toks_[pre].kind == Kind::kCloseQuote ||
+           toks_[pre].kind == Kind::kDash) &&
+          j - s < 8;
+      bool ends_here = AtClauseEnd(k, u1) ||
+                       (k < u1 && (toks_[k].kind == Kind::kComma || toks_[k].kind == Kind::kDash));
+      if (inverted_shape && !ends_here && k < u1 && toks_[k].kind == Kind::kWord &&
+          !(toks_[k].flags & kThat)) {
+        // "“...,” Bond said onstage Tuesday night.": a short adjunct closes the sentence.
+        int m = k;
+        while (m < u1 && m - k < 8 &&
+               (toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber))
+          ++m;
+        if (AtClauseEnd(m, u1) || (m < u1 && toks_[m].kind == Kind::kComma)) {
+          ends_here = true;
+          k = m;
+        }
+      }
+      // "“...,” she said after reading the plan.": a quote right before the speaker is hers,
+      // whatever adjunct follows the verb.
+      if (inverted_shape && !ends_here && toks_[pre].kind == Kind::kCloseQuote && k < u1 &&
+          !(toks_[k].flags & kThat) && toks_[k].kind != Kind::kColon &&
+          toks_[k].kind != Kind::kOpenQuote) {
+        if (ContentBefore(pre, u0, &attr)) Emit(attr);
+        continue;
+      }
+      if (inverted_shape && ends_here) {
+        if (ContentBefore(pre, u0, &attr)) {
+          Emit(attr);
+          // "“A,” he said, “B.”" / "The plan, he said, would fail."
+          if (k < u1 && !AtClauseEnd(k + 1, u1)) {
+            Attr second = attr;
+            second.quote = -1;
+            second.direct = false;
+            if (ContentAfter(k, u1, &second)) Emit(second);
+          }
+        }
+        continue;
+      }
+      if (ContentAfter(k, u1, &attr)) {
+        Emit(attr);
+        continue;
+      }
+      // "Smith said." after a quote standing alone in the previous unit.
+      if (AtClauseEnd(k, u1) && prev_unit_direct_attr_ < 0 && u0 > 0 &&
+          toks_[u0 - 1].kind != Kind::kWord) {
+        int b = u0 - 1;
+        while (b >= 0 && toks_[b].kind == Kind::kStop) --b;
+        if (b >= 0 && toks_[b].kind == Kind::kCloseQuote && toks_[b].quote >= 0 &&
+            !quotes_[toks_[b].quote].used && ContentBefore(b, 0, &attr))
+          Emit(attr);
+      }
+      continue;
+    }
+    // ", said Smith." / "“...,” said Smith." / apposition "Smith, a senator, said ...".
+    if (strong && j == i - 1 && j >= u0 &&
+        (toks_[j].kind == Kind::kComma || toks_[j].kind == Kind::kCloseQuote)) {
+      int e = FwdNP(i + 1, u1);
+      int k = e >= 0 ? SkipAfterCue(e + 1, u1, false, &attr) : i + 1;
+      bool np_then_end = e >= 0 && LooksLikeSpeaker(i + 1, e) &&
+                         (AtClauseEnd(k, u1) || toks_[k].kind == Kind::kComma);
+      if (np_then_end) {
+        attr.speaker = SpanOf(i + 1, e);
+        attr.speaker_pronoun = e == i + 1 && (toks_[e].flags & kPronoun);
+        if (ContentBefore(j, u0, &attr)) {
+          Emit(attr);
+          if (k < u1 && toks_[k].kind == Kind::kComma && !AtClauseEnd(k + 1, u1)) {
+            Attr second = attr;
+            second.quote = -1;
+            second.direct = false;
+            if (ContentAfter(k + 1, u1, &second)) Emit(second);
+          }
+        }
+        continue;
+      }
+      if (toks_[j].kind == Kind::kComma && AtClauseEnd(SkipAfterCue(i + 1, u1, false, &attr), u1)) {
+        // "“...,” Rep. Jane Roe (D-Edda), a panel member, said in an interview.": the speaker
+        // runs from the closing quote to the comma.
+        int b = j - 1;
+        while (b > u0 && j - b < 30 && toks_[b].kind != Kind::kCloseQuote) --b;
+        if (b >= u0 && toks_[b].kind == Kind::kCloseQuote && b + 1 < j) {
+          attr.speaker = Span{toks_[b + 1].start, toks_[j - 1].end};
+          if (ContentBefore(b, u0, &attr)) Emit(attr);
+          continue;
+        }
+      }
+      if (toks_[j].kind == Kind::kComma) {
+        // Apposition: "Jane Roe, a senator from Ohio, said ...": the subject opens the unit.
+        int e0;
+        int s0 = SubjectAtStart(u0, j, &e0);
+        if (s0 >= 0 && e0 < j) {
+          attr.speaker = Span{toks_[s0].start, toks_[j - 1].end};
+          int k2 = SkipAfterCue(i + 1, u1, tell, &attr);
+          if (ContentAfter(k2, u1, &attr)) Emit(attr);
+          continue;
+        }
+        int c2 = j - 1;
+        while (c2 > u0 && j - c2 < 14 && toks_[c2].kind != Kind::kComma &&
+               toks_[c2].kind != Kind::kCloseQuote && toks_[c2].kind != Kind::kOpenQuote)
+          --c2;
+        if (c2 > u0 && toks_[c2].kind == Kind::kComma) {
+          int s = BackNP(c2 - 1, u0);
+          if (s >= 0 && LooksLikeSpeaker(s, c2 - 1)) {
+            attr.speaker = Span{toks_[s].start, toks_[j - 1].end};
+            int k2 = SkipAfterCue(i + 1, u1, tell, &attr);
+            if (ContentAfter(k2, u1, &attr)) Emit(attr);
+          }
+        }
+      }
+    }
+  }
+  // Quotes no cue claimed: a quote standing alone right after a direct quote of the same
+  // paragraph continues it ("“A,” he said. “B.”"); short ones are scare quotes or titles.
+  bool unit_has_attr = static_cast<int>(out_->size()) > unit_first_attr_;
+  for (TopQuote& q : quotes_) {
+    if (q.used || q.open_tok < u0 || q.open_tok >= u1) continue;
+    if (q.words <= 3) continue;
+    bool standalone = q.open_tok == u0;
+    if (!standalone || unit_has_attr) continue;
+    if (prev_unit_direct_attr_ >= 0) {
+      Attr attr = (*out_)[prev_unit_direct_attr_];
+      attr.content = Span{q.open, q.end};
+      attr.direct = true;
+      attr.quote = static_cast<int>(&q - quotes_.data());
+      q.used = true;
+      Emit(attr);
+    }
+  }
+  prev_unit_direct_attr_ = -1;
+  for (int k = static_cast<int>(out_->size()) - 1; k >= unit_first_attr_; --k) {
+    if ((*out_)[k].quote >= 0) {
+      prev_unit_direct_attr_ = k;
+      break;
+    }
+  }
+}
+
+void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
+                        const Sentence* sent_end, bool starts_with_continuation,
+                        const Attr* runon_from) {
+  title_case_ = title_case;
+  Tokenize(block);
+  runon_index_ = -1;
+  prev_unit_direct_attr_ = -1;
+  int n = static_cast<int>(toks_.size());
+  if (n == 0) return;
+  size_t first_out = out_->size();
+  // A paragraph that opens with a quote continuing the previous paragraph's quote.
+  if (starts_with_continuation && runon_from != nullptr && toks_[0].kind == Kind::kOpenQuote &&
+      toks_[0].quote >= 0) {
+    TopQuote& q = quotes_[toks_[0].quote];
+    Attr attr = *runon_from;
+    attr.content = Span{q.open, q.end};
+    attr.direct = true;
+    attr.quote = toks_[0].quote;
+    q.used = true;
+    Emit(attr);
+  }
+  // Unit boundaries: sentence starts that do not fall inside an outermost quote.
+  std::vector<int> starts;
+  starts.push_back(0);
+  int tk = 0;
+  for (const Sentence* s = sent_begin; s != sent_end; ++s) {
+    while (tk < n && toks_[tk].start < s->span.start) ++tk;
+    if (tk >= n) break;
+    if (tk == 0 || tk == starts.back()) continue;
+    bool in_quote = toks_[tk].quote >= 0 && toks_[tk].kind != Kind::kOpenQuote;
+    if (!in_quote) starts.push_back(tk);
+  }
+  starts.push_back(n);
+  for (size_t u = 0; u + 1 < starts.size(); ++u) ProcessUnit(starts[u], starts[u + 1]);
+  // Does the block end inside an unterminated quote that some attribution holds?
+  for (size_t k = first_out; k < out_->size(); ++k) {
+    const Attr& at = (*out_)[k];
+    if (at.quote >= 0 && quotes_[at.quote].unterminated) runon_index_ = static_cast<int>(k);
+  }
+}
+
+bool UsableRole(BlockRole r) {
+  return r == BlockRole::kBody || r == BlockRole::kHeadline || r == BlockRole::kStandfirst ||
+         r == BlockRole::kCaption;
+}
+
+// Entity index of a mention overlapping `span` (the one ending last inside it wins: the head
+// of "Kremlin spokesman Dmitry Peskov" is the name at its end).
+const Entity* EntityOverlapping(const Article& a, Span span) {
+  const Entity* best = nullptr;
+  uint32_t best_end = 0;
+  for (const Entity& e : a.entities) {
+    for (const Span& m : e.mentions) {
+      if (m.start < span.end && span.start < m.end && m.end >= best_end) {
+        best = &e;
+        best_end = m.end;
+      }
+    }
+  }
+  return best;
+}
+
+// The last organisation or person mentioned before `offset` ("they", "it").
+const Entity* LastGroupBefore(const Article& a, uint32_t offset, bool org_only) {
+  const Entity* best = nullptr;
+  uint32_t best_start = 0;
+  for (const Entity& e : a.entities) {
+    if (e.type != EntityType::kOrganization && (org_only || e.type != EntityType::kPerson))
+      continue;
+    for (const Span& m : e.mentions) {
+      if (m.start < offset && (best == nullptr || m.start >= best_start)) {
+        best = &e;
+        best_start = m.start;
+      }
+    }
+  }
+  return best;
+}
+
+void Resolve(const Article& a, const Attr& at, Speaker* sp) {
+  sp->span = at.speaker;
+  sp->name = std::string(a.View(at.speaker));
+  if (a.entities.empty() || at.speaker.empty()) return;
+  if (at.speaker_pronoun) {
+    char buf[16];
+    size_t len = 0;
+    std::string_view w = a.View(at.speaker);
+    if (!LowerInto(w, buf, sizeof(buf), &len)) return;
+    std::string_view lw(buf, len);
+    entities::Gender g = entities::PronounGender(lw);
+    if (g != entities::Gender::kUnknown || lw == "i" || lw == "я" || lw == "он" || lw == "она") {
+      if (lw == "он") g = entities::Gender::kMale;
+      if (lw == "она") g = entities::Gender::kFemale;
+      sp->entity = entities::LastPersonBefore(a, at.speaker.start, g);
+    } else if (const Entity* e = LastGroupBefore(a, at.speaker.start, lw == "it")) {
+      sp->entity = e->id;
+    }
+    return;
+  }
+  if (const Entity* e = EntityOverlapping(a, at.speaker)) sp->entity = e->id;
+}
+
+}  // namespace
+
+void AnnotateQuotes(Article* article) {
+  article->quotes.clear();
+  const Article& a = *article;
+  if (a.text.empty()) return;
+  std::vector<Span> blocks;
+  for (const Block& b : a.blocks)
+    if (UsableRole(b.role) && !b.span.empty()) blocks.push_back(b.span);
+  if (a.blocks.empty()) {
+    // No extraction: every paragraph (blank-line separated) is a body block.
+    uint32_t start = 0, n = static_cast<uint32_t>(a.text.size());
+    for (uint32_t i = 0; i <= n; ++i) {
+      bool brk = i == n || (a.text[i] == '\n' && i + 1 < n &&
+                            (a.text[i + 1] == '\n' ||
+                             (a.text[i + 1] == '\r' && i + 2 < n && a.text[i + 2] == '\n')));
+      if (!brk) continue;
+      if (i > start) blocks.push_back({start, i});
+      start = i + 1;
+    }
+  }
+  std::sort(blocks.begin(), blocks.end(),
+            [](const Span& x, const Span& y) { return x.start < y.start; });
+  std::vector<Sentence> own_sentences;
+  const std::vector<Sentence>* sentences = &a.sentences;
+  if (a.sentences.empty()) {
+    for (const Span& b : blocks) {
+      std::vector<Sentence> s = text::SplitSentences(a.text, b);
+      own_sentences.insert(own_sentences.end(), s.begin(), s.end());
+    }
+    sentences = &own_sentences;
+  }
+  std::vector<Attr> attrs;
+  BlockScanner scanner(a, Lexicon::Get(), &attrs);
+  Attr runon;
+  bool have_runon = false;
+  size_t si = 0;
+  for (const Span& b : blocks) {
+    while (si < sentences->size() && (*sentences)[si].span.start < b.start) ++si;
+    size_t se = si;
+    while (se < sentences->size() && (*sentences)[se].span.start < b.end) ++se;
+    bool title = false;
+    for (const Block& blk : a.blocks)
+      if (blk.span.start == b.start && blk.role == BlockRole::kHeadline) title = true;
+    scanner.Scan(b, title, sentences->data() + si, sentences->data() + se, have_runon,
+                 have_runon ? &runon : nullptr);
+    have_runon = scanner.has_runon();
+    if (have_runon) runon = attrs[scanner.runon_index()];
+    si = se;
+  }
+  std::stable_sort(attrs.begin(), attrs.end(),
+                   [](const Attr& x, const Attr& y) { return x.content.start < y.content.start; });
+  article->quotes.reserve(attrs.size());
+  for (const Attr& at : attrs) {
+    if (at.content.empty()) continue;
+    Quote q;
+    q.content = at.content;
+    q.direct = at.direct;
+    Resolve(a, at, &q.speaker);
+    if (!at.cue.empty()) q.cue = at.cue;
+    if (!at.channel.empty()) q.channel = at.channel;
+    article->quotes.push_back(std::move(q));
+  }
+}
+
+}  // namespace parallax::quotes

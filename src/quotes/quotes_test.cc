@@ -1,0 +1,699 @@
+// Table-driven tests of AnnotateQuotes over fixtures written for these tests (fictional people,
+// places and outlets). Each case names the content, direct flag, speaker, cue and channel
+// expected for one quote of a one- or few-paragraph article.
+#include "src/quotes/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "src/quotes/marks.h"
+#include "src/text/sentences.h"
+
+namespace parallax::quotes {
+namespace {
+
+constexpr const char* kNone = "<none>";  // expect no span
+constexpr const char* kAny = "<any>";    // do not check
+
+// Paragraphs joined by blank lines; each a block (the first a headline when asked).
+Article MakeArticle(const std::vector<std::string>& paragraphs, bool headline = false) {
+  Article a;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i) a.text += "\n\n";
+    uint32_t s = static_cast<uint32_t>(a.text.size());
+    a.text += paragraphs[i];
+    Block b;
+    b.role = (headline && i == 0) ? BlockRole::kHeadline : BlockRole::kBody;
+    b.span = {s, static_cast<uint32_t>(a.text.size())};
+    a.blocks.push_back(b);
+  }
+  for (const Block& b : a.blocks)
+    for (const Sentence& s : text::SplitSentences(a.text, b.span)) a.sentences.push_back(s);
+  return a;
+}
+
+std::string Trim(std::string_view s) {
+  auto strip = [](std::string_view& v, bool front) {
+    static constexpr std::string_view kMarks[] = {
+        "\"",           "'",        ",",        ".",           " ", ":", "\xE2\x80\x9C",
+        "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E"};
+    bool changed = true;
+    while (changed && !v.empty()) {
+      changed = false;
+      for (std::string_view m : kMarks) {
+        if (front && v.starts_with(m)) {
+          v.remove_prefix(m.size());
+          changed = true;
+        } else if (!front && v.ends_with(m)) {
+          v.remove_suffix(m.size());
+          changed = true;
+        }
+      }
+    }
+  };
+  strip(s, true);
+  strip(s, false);
+  return std::string(s);
+}
+
+struct Case {
+  const char* name;
+  std::vector<std::string> paragraphs;
+  const char* content;  // expected content, compared without outer quote marks/punctuation
+  bool direct;
+  const char* speaker;
+  const char* cue;
+  const char* channel;
+  bool headline = false;
+};
+
+const Quote* FindQuote(const Article& a, const std::string& content) {
+  for (const Quote& q : a.quotes)
+    if (Trim(a.View(q.content)) == content) return &q;
+  return nullptr;
+}
+
+std::string Dump(const Article& a) {
+  std::string s;
+  for (const Quote& q : a.quotes) {
+    s += "  [" + std::string(a.View(q.speaker.span)) + "] <" +
+         (q.cue ? std::string(a.View(*q.cue)) : "-") + "> {" +
+         (q.channel ? std::string(a.View(*q.channel)) : "-") + "} " +
+         std::string(a.View(q.content)) + (q.direct ? " (direct)" : "") + "\n";
+  }
+  return s;
+}
+
+void CheckSpan(const Article& a, const std::optional<Span>& got, const char* want,
+               const char* what) {
+  if (std::string_view(want) == kAny) return;
+  if (std::string_view(want) == kNone) {
+    EXPECT_FALSE(got.has_value()) << what << ": " << a.View(*got);
+    return;
+  }
+  ASSERT_TRUE(got.has_value()) << what;
+  EXPECT_EQ(a.View(*got), want) << what;
+}
+
+class QuoteCaseTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(QuoteCaseTest, FindsQuote) {
+  const Case& c = GetParam();
+  Article a = MakeArticle(c.paragraphs, c.headline);
+  AnnotateQuotes(&a);
+  const Quote* q = FindQuote(a, c.content);
+  ASSERT_NE(q, nullptr) << "no quote with content '" << c.content << "'; found:\n" << Dump(a);
+  EXPECT_EQ(q->direct, c.direct) << Dump(a);
+  if (std::string_view(c.speaker) == kNone) {
+    EXPECT_TRUE(q->speaker.span.empty()) << q->speaker.name;
+  } else if (std::string_view(c.speaker) != kAny) {
+    EXPECT_EQ(q->speaker.name, c.speaker) << Dump(a);
+    EXPECT_EQ(a.View(q->speaker.span), q->speaker.name);
+  }
+  CheckSpan(a, q->cue, c.cue, "cue");
+  CheckSpan(a, q->channel, c.channel, "channel");
+  // Every span lies inside the text.
+  for (const Quote& x : a.quotes) {
+    EXPECT_LE(x.content.end, a.text.size());
+    EXPECT_LT(x.content.start, x.content.end);
+    EXPECT_LE(x.speaker.span.end, a.text.size());
+  }
+}
+
+const Case kCases[] = {
+    // --- Direct quotes, speaker after.
+    {"curly_after_said",
+     {"\xE2\x80\x9CThe harbour will reopen on Friday,\xE2\x80\x9D Mara Velnik said."},
+     "The harbour will reopen on Friday",
+     true,
+     "Mara Velnik",
+     "said",
+     kNone},
+    {"straight_said_after_name",
+     {"\"We have no plans to raise the toll,\" said Tomas Oberg."},
+     "We have no plans to raise the toll",
+     true,
+     "Tomas Oberg",
+     "said",
+     kNone},
+    {"pronoun_after",
+     {"Nobody expected the vote. \"It was a clean count,\" she said."},
+     "It was a clean count",
+     true,
+     "she",
+     "said",
+     kNone},
+    {"role_phrase_after",
+     {"\"The ferries are safe,\" the Veltrian transport minister Ilse Karr told reporters."},
+     "The ferries are safe",
+     true,
+     "the Veltrian transport minister Ilse Karr",
+     "told",
+     "reporters"},
+    {"after_with_adjunct",
+     {"\xE2\x80\x9CWe will not stop,\xE2\x80\x9D Ada Lunn said on stage Tuesday night."},
+     "We will not stop",
+     true,
+     "Ada Lunn",
+     "said",
+     kAny},
+    {"typewriter_quotes",
+     {"''The bridge is older than the town,'' Mr. Pell said."},
+     "The bridge is older than the town",
+     true,
+     "Mr. Pell",
+     "said",
+     kNone},
+    {"guillemets",
+     {"\xC2\xAB"
+      "The harvest was poor"
+      "\xC2\xBB, said Jonas Brecht."},
+     "The harvest was poor",
+     true,
+     "Jonas Brecht",
+     "said",
+     kNone},
+    {"after_with_long_adjunct",
+     {"\"I see no details at all,\" she said after reading the council's outline."},
+     "I see no details at all",
+     true,
+     "she",
+     "said",
+     kNone},
+    {"apposition_after_quote",
+     {"\xE2\x80\x9CThey would just take the files,\xE2\x80\x9D Rep. Ada Lunn (D-Edda), a "
+      "panel member, said in a phone interview."},
+     "They would just take the files",
+     true,
+     "Rep. Ada Lunn (D-Edda), a panel member",
+     "said",
+     "in a phone interview"},
+    {"mixed_marks",
+     {"\xE2\x80\x9CThe plan was never funded,\" Rita Oms said."},
+     "The plan was never funded",
+     true,
+     "Rita Oms",
+     "said",
+     kNone},
+    // --- Direct quotes, speaker before.
+    {"colon_before",
+     {"Mara Velnik said: \xE2\x80\x9CThe harbour stays open.\xE2\x80\x9D"},
+     "The harbour stays open",
+     true,
+     "Mara Velnik",
+     "said",
+     kNone},
+    {"comma_before",
+     {"The mayor, Oskar Dunne, added, \"Nobody will lose their home.\""},
+     "Nobody will lose their home",
+     true,
+     "The mayor, Oskar Dunne",
+     "added",
+     kNone},
+    {"told_channel_agency",
+     {"Pavel Sorn told state-run news agency Veltria Press: \"The talks are over.\""},
+     "The talks are over",
+     true,
+     "Pavel Sorn",
+     "told",
+     "state-run news agency Veltria Press"},
+    {"wrote_on_platform",
+     {"Lina Hart wrote on Telegram: \"We are leaving tonight.\""},
+     "We are leaving tonight",
+     true,
+     "Lina Hart",
+     "wrote",
+     "on Telegram"},
+    {"said_in_statement",
+     {"The Ministry of Harbours said in a statement: \"All ships must report by noon.\""},
+     "All ships must report by noon",
+     true,
+     "The Ministry of Harbours",
+     "said",
+     "in a statement"},
+    // --- Interrupted and continued quotes.
+    {"interrupted_first",
+     {"\"We tried,\" Ivo Brandt said, \"but the river rose too fast for anyone.\""},
+     "We tried",
+     true,
+     "Ivo Brandt",
+     "said",
+     kNone},
+    {"interrupted_second",
+     {"\"We tried,\" Ivo Brandt said, \"but the river rose too fast for anyone.\""},
+     "but the river rose too fast for anyone",
+     true,
+     "Ivo Brandt",
+     "said",
+     kNone},
+    {"next_sentence_continues",
+     {"\"The levees held,\" Nora Fisk said. \"Every one of them held through the night.\""},
+     "Every one of them held through the night",
+     true,
+     "Nora Fisk",
+     "said",
+     kNone},
+    {"multi_paragraph_first",
+     {"Kai Moreno said: \"We counted every ballot twice.",
+      "\"Then we counted them again, in public, with observers in the room.\""},
+     "We counted every ballot twice",
+     true,
+     "Kai Moreno",
+     "said",
+     kNone},
+    {"multi_paragraph_continuation",
+     {"Kai Moreno said: \"We counted every ballot twice.",
+      "\"Then we counted them again, in public, with observers in the room.\""},
+     "Then we counted them again, in public, with observers in the room",
+     true,
+     "Kai Moreno",
+     "said",
+     kNone},
+    {"nested_single_quotes",
+     {"\"He told me 'never again' and walked out,\" Petra Ling said."},
+     "He told me 'never again' and walked out",
+     true,
+     "Petra Ling",
+     "said",
+     kNone},
+    {"apostrophes_kept",
+     {"\xE2\x80\x9CWe don\xE2\x80\x99t know the farmers\xE2\x80\x99 plans yet,\xE2\x80\x9D "
+      "Ugo Ferri said."},
+     "We don\xE2\x80\x99t know the farmers\xE2\x80\x99 plans yet",
+     true,
+     "Ugo Ferri",
+     "said",
+     kNone},
+    // --- Partial quotes inside indirect speech.
+    {"partial_quote",
+     {"Opponents of the council said the vote would change nothing, since in the county "
+      "\"power is changed only at elections.\""},
+     "the vote would change nothing, since in the county \"power is changed only at elections",
+     true,
+     "Opponents of the council",
+     "said",
+     kNone},
+    // --- Indirect speech.
+    {"said_that",
+     {"Mara Velnik said that the harbour would reopen on Friday."},
+     "that the harbour would reopen on Friday",
+     false,
+     "Mara Velnik",
+     "said",
+     kNone},
+    {"said_bare",
+     {"Tomas Oberg said the toll would stay the same until spring."},
+     "the toll would stay the same until spring",
+     false,
+     "Tomas Oberg",
+     "said",
+     kNone},
+    {"inverted_indirect",
+     {"The toll will stay the same until spring, Tomas Oberg said."},
+     "The toll will stay the same until spring",
+     false,
+     "Tomas Oberg",
+     "said",
+     kNone},
+    {"inverted_said_name",
+     {"The toll will stay the same until spring, said Tomas Oberg."},
+     "The toll will stay the same until spring",
+     false,
+     "Tomas Oberg",
+     "said",
+     kNone},
+    {"told_that",
+     {"Ilse Karr told the Lowland Herald that the ferries were safe."},
+     "that the ferries were safe",
+     false,
+     "Ilse Karr",
+     "told",
+     "the Lowland Herald"},
+    {"according_to_initial",
+     {"According to the harbour master, the storm damaged four piers."},
+     "the storm damaged four piers",
+     false,
+     "the harbour master",
+     "According to",
+     kNone},
+    {"according_to_final",
+     {"The storm damaged four piers, according to Jan Holt."},
+     "The storm damaged four piers",
+     false,
+     "Jan Holt",
+     "according to",
+     kNone},
+    {"according_to_him",
+     {"Bo Strand spoke briefly. According to him, the deal is off."},
+     "the deal is off",
+     false,
+     "him",
+     "According to",
+     kNone},
+    {"warned_that",
+     {"The Veltrian president warned that the border would close."},
+     "that the border would close",
+     false,
+     "The Veltrian president",
+     "warned",
+     kNone},
+    {"in_turn",
+     {"Rita Oms, in turn, stressed that the budget was balanced."},
+     "that the budget was balanced",
+     false,
+     kAny,
+     "stressed",
+     kNone},
+    {"accused",
+     {"The Kremlin accused the council of hiding the report."},
+     "the council of hiding the report",
+     false,
+     "The Kremlin",
+     "accused",
+     kNone},
+    {"denied",
+     {"The Foreign Ministry denied that any talks had taken place."},
+     "that any talks had taken place",
+     false,
+     "The Foreign Ministry",
+     "denied",
+     kNone},
+    {"saying_gerund",
+     {"Lina Hart resigned on Monday, saying the board had ignored her warnings."},
+     "the board had ignored her warnings",
+     false,
+     "Lina Hart",
+     "saying",
+     kNone},
+    {"adding_that",
+     {"Ivo Brandt said the dam was safe, adding that inspections would continue."},
+     "that inspections would continue",
+     false,
+     "Ivo Brandt",
+     "adding",
+     kNone},
+    {"said_then_adding_first",
+     {"Ivo Brandt said the dam was safe, adding that inspections would continue."},
+     "the dam was safe",
+     false,
+     "Ivo Brandt",
+     "said",
+     kNone},
+    {"group_speaker",
+     {"International observers said the count was fair."},
+     "the count was fair",
+     false,
+     "International observers",
+     "said",
+     kNone},
+    {"team_speaker",
+     {"A team of international observers noted that turnout was high."},
+     "that turnout was high",
+     false,
+     "A team of international observers",
+     "noted",
+     kNone},
+    {"protesters",
+     {"The protesters claimed the police had blocked the square."},
+     "the police had blocked the square",
+     false,
+     "The protesters",
+     "claimed",
+     kNone},
+    {"pronoun_indirect",
+     {"Oskar Dunne spoke first. He insisted the vote was legal."},
+     "the vote was legal",
+     false,
+     "He",
+     "insisted",
+     kNone},
+    {"apposition_speaker",
+     {"Jan Holt, a fisherman from Port Edda, said the catch had halved in two years."},
+     "the catch had halved in two years",
+     false,
+     "Jan Holt, a fisherman from Port Edda",
+     "said",
+     kNone},
+    {"parenthesis_speaker",
+     {"Sen. Ada Lunn (D-Edda) said the bill would pass."},
+     "the bill would pass",
+     false,
+     "Sen. Ada Lunn (D-Edda)",
+     "said",
+     kNone},
+    {"televised_interview",
+     {"Pavel Sorn said in a televised interview that the talks were over."},
+     "that the talks were over",
+     false,
+     "Pavel Sorn",
+     "said",
+     "in a televised interview"},
+    {"press_conference",
+     {"Nora Fisk said at a press conference on Monday that she would run again."},
+     "that she would run again",
+     false,
+     "Nora Fisk",
+     "said",
+     "at a press conference on Monday"},
+    {"on_x_twitter",
+     {"Ugo Ferri wrote on X that the match was fixed."},
+     "that the match was fixed",
+     false,
+     "Ugo Ferri",
+     "wrote",
+     "on X"},
+    {"said_monday",
+     {"Kai Moreno said Monday the plant would close."},
+     "the plant would close",
+     false,
+     "Kai Moreno",
+     "said",
+     kNone},
+    {"has_said",
+     {"Petra Ling has repeatedly said the mine is safe."},
+     "the mine is safe",
+     false,
+     "Petra Ling",
+     "said",
+     kNone},
+    {"believes",
+     {"Rita Oms believes the strike will end soon."},
+     "the strike will end soon",
+     false,
+     "Rita Oms",
+     "believes",
+     kNone},
+    {"headline_says",
+     {"Veltria Says North Trying to 'Destabilize' Edda", "Body text follows here."},
+     "North Trying to 'Destabilize' Edda",
+     false,
+     "Veltria",
+     "Says",
+     kNone,
+     true},
+    {"russian_said",
+     {"\xD0\x9F\xD0\xB5\xD1\x82\xD1\x80 \xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE\xD0\xB2 "
+      "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xBB, \xD1\x87\xD1\x82\xD0\xBE "
+      "\xD0\xBC\xD0\xBE\xD1\x81\xD1\x82 \xD0\xB7\xD0\xB0\xD0\xBA\xD1\x80\xD1\x8B\xD1\x82."},
+     // "Петр Иванов заявил, что мост закрыт." -> content "что мост закрыт"
+     "\xD1\x87\xD1\x82\xD0\xBE \xD0\xBC\xD0\xBE\xD1\x81\xD1\x82 \xD0\xB7\xD0\xB0\xD0\xBA\xD1\x80"
+     "\xD1\x8B\xD1\x82",
+     false,
+     "\xD0\x9F\xD0\xB5\xD1\x82\xD1\x80 \xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE\xD0\xB2",
+     "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xBB",
+     kNone},
+    {"nbsp_between_words",
+     {"Mara\xC2\xA0Velnik said the\xC2\xA0harbour was closed."},
+     "the\xC2\xA0harbour was closed",
+     false,
+     "Mara\xC2\xA0Velnik",
+     "said",
+     kNone},
+};
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, QuoteCaseTest, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return std::string(info.param.name);
+                         });
+
+// Texts that must yield no quote at all.
+struct NoQuoteCase {
+  const char* name;
+  std::vector<std::string> paragraphs;
+  bool headline = false;
+};
+
+class NoQuoteTest : public ::testing::TestWithParam<NoQuoteCase> {};
+
+TEST_P(NoQuoteTest, FindsNothing) {
+  const NoQuoteCase& c = GetParam();
+  Article a = MakeArticle(c.paragraphs, c.headline);
+  AnnotateQuotes(&a);
+  EXPECT_TRUE(a.quotes.empty()) << Dump(a);
+}
+
+const NoQuoteCase kNoQuoteCases[] = {
+    {"empty", {""}},
+    {"whitespace", {"   \t  "}},
+    {"scare_quote", {"The group, branded \"undesirable\" last year, closed its office."}},
+    {"title_in_quotes", {"She starred in \"Harbour Lights\" last year."}},
+    {"headline_scare", {"Lowland Fears 'Destabilize' Plot", "Nothing else."}, true},
+    {"united_states_noun", {"Ships from the United States arrived at dawn."}},
+    {"noun_remarks", {"His remarks drew applause from the crowd."}},
+    {"possessive_noun", {"Velnik's statement was short."}},
+    {"lone_apostrophes", {"The farmers' union met in the '90s at Jo's barn."}},
+    {"cjk_only", {"\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAF\xE6\x99\xB4\xE3\x82\x8C\xE3\x80\x82"}},
+    {"rtl_only", {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D."}},
+    {"unclosed_short", {"He said \""}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, NoQuoteTest, ::testing::ValuesIn(kNoQuoteCases),
+                         [](const ::testing::TestParamInfo<NoQuoteCase>& info) {
+                           return std::string(info.param.name);
+                         });
+
+// Speaker resolution through hand-made entities.
+TEST(QuotesResolveTest, NameOverlapsEntityMention) {
+  Article a = MakeArticle({"Mara Velnik said the harbour would reopen."});
+  Entity e;
+  e.id = "e1";
+  e.name = "Mara Velnik";
+  e.type = EntityType::kPerson;
+  e.mentions.push_back({0, 11});
+  a.entities.push_back(e);
+  AnnotateQuotes(&a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  ASSERT_TRUE(a.quotes[0].speaker.entity.has_value());
+  EXPECT_EQ(*a.quotes[0].speaker.entity, "e1");
+}
+
+TEST(QuotesResolveTest, PronounTakesLastFittingPerson) {
+  std::string p1 = "Mrs Ada Lunn met Tomas Oberg on Monday.";
+  Article a = MakeArticle({p1, "\"It went well,\" she said."});
+  Entity ada;
+  ada.id = "e1";
+  ada.name = "Ada Lunn";
+  ada.type = EntityType::kPerson;
+  ada.mentions.push_back({4, 12});
+  Entity tomas;
+  tomas.id = "e2";
+  tomas.name = "Tomas Oberg";
+  tomas.type = EntityType::kPerson;
+  tomas.mentions.push_back({17, 28});
+  a.entities = {ada, tomas};
+  AnnotateQuotes(&a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker.name, "she");
+  ASSERT_TRUE(a.quotes[0].speaker.entity.has_value());
+  EXPECT_EQ(*a.quotes[0].speaker.entity, "e1");
+}
+
+TEST(QuotesResolveTest, RolePhraseTiedByEntitiesStage) {
+  // The entities stage tied "the Kremlin spokesman" (a description mention) to e1.
+  Article a = MakeArticle({"The Kremlin spokesman said the talks were over."});
+  Entity e;
+  e.id = "e1";
+  e.name = "Ivo Brandt";
+  e.type = EntityType::kPerson;
+  e.mentions.push_back({0, 21});
+  a.entities.push_back(e);
+  AnnotateQuotes(&a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker.name, "The Kremlin spokesman");
+  ASSERT_TRUE(a.quotes[0].speaker.entity.has_value());
+  EXPECT_EQ(*a.quotes[0].speaker.entity, "e1");
+}
+
+TEST(QuotesResolveTest, UnresolvedGroupKeepsName) {
+  Article a = MakeArticle({"The protesters said the square was closed."});
+  AnnotateQuotes(&a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_FALSE(a.quotes[0].speaker.entity.has_value());
+  EXPECT_EQ(a.quotes[0].speaker.name, "The protesters");
+}
+
+TEST(QuotesTest, WorksWithoutBlocksOrSentences) {
+  Article a;
+  a.text = "Title line\n\nRita Oms said the bridge was safe.\n\n\"We checked it,\" she said.";
+  AnnotateQuotes(&a);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.View(a.quotes[0].content), "the bridge was safe");
+  EXPECT_TRUE(a.quotes[1].direct);
+}
+
+TEST(QuotesTest, BoilerplateIgnored) {
+  Article a;
+  a.text = "Subscribe now, said our editors.";
+  a.blocks.push_back({BlockRole::kBoilerplate, {0, static_cast<uint32_t>(a.text.size())}, "", {}});
+  AnnotateQuotes(&a);
+  EXPECT_TRUE(a.quotes.empty());
+}
+
+TEST(QuotesTest, Idempotent) {
+  Article a = MakeArticle({"Mara Velnik said the harbour would reopen."});
+  AnnotateQuotes(&a);
+  AnnotateQuotes(&a);
+  EXPECT_EQ(a.quotes.size(), 1u);
+}
+
+// Quotation mark pairing.
+struct MarksCase {
+  const char* name;
+  const char* text;
+  std::vector<std::string> outer;  // outermost spans' inner text, in order
+};
+
+class MarksTest : public ::testing::TestWithParam<MarksCase> {};
+
+TEST_P(MarksTest, PairsMarks) {
+  const MarksCase& c = GetParam();
+  std::string t = c.text;
+  std::vector<std::string> got;
+  for (const QuotedSpan& q : FindQuotedSpans(t, {0, static_cast<uint32_t>(t.size())})) {
+    ASSERT_LE(q.end, t.size());
+    ASSERT_LE(q.open, q.inner_start);
+    ASSERT_LE(q.inner_start, q.inner_end);
+    if (q.depth == 0) got.push_back(t.substr(q.inner_start, q.inner_end - q.inner_start));
+  }
+  EXPECT_EQ(got, c.outer);
+}
+
+const MarksCase kMarksCases[] = {
+    {"curly",
+     "a \xE2\x80\x9C"
+     "b c"
+     "\xE2\x80\x9D d",
+     {"b c"}},
+    {"straight_two", "\"a\" and \"b\"", {"a", "b"}},
+    {"german",
+     "\xE2\x80\x9E"
+     "Ja"
+     "\xE2\x80\x9C sagte er",
+     {"Ja"}},
+    {"guillemets_nested",
+     "\xC2\xAB"
+     "a \xE2\x80\x9E"
+     "b"
+     "\xE2\x80\x9C c"
+     "\xC2\xBB",
+     {"a \xE2\x80\x9E"
+      "b"
+      "\xE2\x80\x9C c"}},
+    {"apostrophe_in_word", "don't 'stop' now", {"stop"}},
+    {"plural_possessive", "the players' union", {}},
+    {"unterminated", "He said: \"we go on  ", {"we go on"}},
+    {"typewriter", "''Yes,'' he said.", {"Yes,"}},
+    {"backticks", "``Yes,'' he said.", {"Yes,"}},
+    {"empty", "", {}},
+    {"curly_apostrophe", "Peskov\xE2\x80\x99s view", {}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, MarksTest, ::testing::ValuesIn(kMarksCases),
+                         [](const ::testing::TestParamInfo<MarksCase>& info) {
+                           return std::string(info.param.name);
+                         });
+
+}  // namespace
+}  // namespace parallax::quotes
