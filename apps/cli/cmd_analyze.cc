@@ -64,7 +64,8 @@ int Run(const AnalyzeFlags& flags) {
   static char buffer[1 << 20];
   std::setvbuf(out, buffer, _IOFBF, sizeof(buffer));
   PrintingSink sink(flags, out);
-  std::vector<std::string> paths = flags.paths.empty() ? std::vector<std::string>{"-"} : flags.paths;
+  std::vector<std::string> paths =
+      flags.paths.empty() ? std::vector<std::string>{"-"} : flags.paths;
   Result<AnalyzeSummary> summary = AnalyzePaths(paths, flags.options, &sink);
   sink.bar().Finish();
   std::fflush(out);
@@ -101,6 +102,14 @@ Verb RegisterAnalyze(CLI::App& app) {
                   "auto (by file name, then content), text, jsonl or html")
       ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
       ->default_str("auto");
+  static const std::map<std::string, LastStage> kStages = {{"text", LastStage::kText},
+                                                           {"entities", LastStage::kEntities},
+                                                           {"quotes", LastStage::kQuotes}};
+  cmd->add_option("--stages", flags->options.last_stage,
+                  "Last stage to run: text (blocks, metadata, sentences), entities, or quotes\n"
+                  "(everything); skipped stages leave their fields empty")
+      ->transform(CLI::CheckedTransformer(kStages, CLI::ignore_case))
+      ->default_str("quotes");
   auto& in = flags->options.input;
   cmd->add_option("--text-field", in.text_field, "JSONL: field holding the article text")
       ->default_str("text");
@@ -113,15 +122,17 @@ Verb RegisterAnalyze(CLI::App& app) {
   cmd->add_option("--max-article-bytes", in.max_article_bytes,
                   "Inputs larger than this fail (bytes)")
       ->default_str("16777216");
-  cmd->add_option("--outlet", flags->options.outlet, "Outlet of every article (overrides detection)");
+  cmd->add_option("--outlet", flags->options.outlet,
+                  "Outlet of every article (overrides detection)");
   cmd->add_option("--outlet-map", flags->options.outlet_map_path,
                   "CSV \"pattern,outlet\": outlet of sources whose path contains pattern")
       ->check(CLI::ExistingFile);
   cmd->add_option("-j,--threads", flags->options.threads, "Worker threads; 0 = all cores")
       ->default_str("0")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_flag("--no-learn-boilerplate", [flags](int64_t) { flags->options.learn_repetition = false; },
-                "Do not learn furniture from lines repeated across an outlet's articles");
+  cmd->add_flag(
+      "--no-learn-boilerplate", [flags](int64_t) { flags->options.learn_repetition = false; },
+      "Do not learn furniture from lines repeated across an outlet's articles");
   cmd->add_option("--format", flags->output_format, "json (JSONL) or markdown")
       ->check(CLI::IsMember({"json", "markdown"}))
       ->default_str("json");

@@ -4,9 +4,8 @@
 #ifndef PARALLAX_APPS_CLI_COMMANDS_H_
 #define PARALLAX_APPS_CLI_COMMANDS_H_
 
-#include <functional>
-
 #include <CLI/CLI.hpp>
+#include <functional>
 
 namespace parallax::cli {
 

@@ -31,8 +31,8 @@ void ProgressBar::Update(const Progress& p) {
       int eta = static_cast<int>(secs / frac - secs);
       char e[32];
       std::snprintf(e, sizeof(e), " ETA %d:%02d", eta / 60, eta % 60);
-      bar += std::to_string(p.articles) + " articles, " + std::to_string(p.failures) +
-             " failed, " + std::to_string(static_cast<int>(mbps)) + " MB/s" + e;
+      bar += std::to_string(p.articles) + " articles, " + std::to_string(p.failures) + " failed, " +
+             std::to_string(static_cast<int>(mbps)) + " MB/s" + e;
     }
   } else {
     bar = std::to_string(p.articles) + " articles, " + std::to_string(p.failures) + " failed, " +

@@ -52,6 +52,9 @@ struct Block {
   BlockRole role = BlockRole::kBody;
   Span span;
   std::string reason;
+  // HTML input only: the byte range of the page's markup the block's text came from (from its
+  // first to its last text node). Not an offset into `text`.
+  std::optional<Span> markup;
 };
 
 struct Sentence {
@@ -60,8 +63,8 @@ struct Sentence {
 
 // A publication time the article states, with the rule that found it.
 struct Published {
-  std::string value;  // ISO 8601: "2023-12-25T18:21" or "2023-12-25" when no time is given
-  std::string rule;   // "text:timestamp-line", "record:date-field", "dateline" ...
+  std::string value;      // ISO 8601: "2023-12-25T18:21" or "2023-12-25" when no time is given
+  std::string rule;       // "text:timestamp-line", "record:date-field", "dateline" ...
   double confidence = 0;  // 0..1
 };
 

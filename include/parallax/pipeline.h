@@ -9,7 +9,8 @@
 //   parallax::AnalyzeOptions options;
 //   options.threads = 2;
 //   MySink sink;  // implements parallax::AnalyzeSink
-//   parallax::Result<parallax::AnalyzeSummary> s = parallax::AnalyzePaths({"a.txt"}, options, &sink);
+//   parallax::Result<parallax::AnalyzeSummary> s = parallax::AnalyzePaths({"a.txt"}, options,
+//   &sink);
 #ifndef PARALLAX_PIPELINE_H_
 #define PARALLAX_PIPELINE_H_
 
@@ -45,8 +46,18 @@ struct InputOptions {
   size_t max_article_bytes = size_t{16} << 20;
 };
 
+// The last per-article stage to run. Earlier stages always run; later ones leave their fields
+// empty (entities, quotes).
+enum class LastStage {
+  kText,      // ingest, extract, sentences, language
+  kEntities,  // + entities
+  kQuotes,    // + quotes (everything)
+};
+
 struct AnalyzeOptions {
   InputOptions input;
+  // Default: kQuotes (every stage).
+  LastStage last_stage = LastStage::kQuotes;
   // Outlet for every article, overriding what the text says. Default: empty (detect).
   std::string outlet;
   // CSV file "pattern,outlet" (pattern: a substring of the source path). Default: none.

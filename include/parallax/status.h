@@ -20,12 +20,12 @@ namespace parallax {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,  // the caller's input is malformed (bad UTF-8, bad JSON, unknown flag)
-  kNotFound,         // a path or id does not exist
-  kIoError,          // the operating system refused a read or write
+  kInvalidArgument,    // the caller's input is malformed (bad UTF-8, bad JSON, unknown flag)
+  kNotFound,           // a path or id does not exist
+  kIoError,            // the operating system refused a read or write
   kResourceExhausted,  // a named limit was exceeded (max_article_bytes ...)
-  kUnsupported,      // the input is valid but of a kind parallax does not handle (binary file)
-  kInternal,         // a bug: an invariant did not hold
+  kUnsupported,        // the input is valid but of a kind parallax does not handle (binary file)
+  kInternal,           // a bug: an invariant did not hold
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -36,7 +36,9 @@ class [[nodiscard]] Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
   static Status ResourceExhausted(std::string m) {
@@ -60,8 +62,8 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}                // NOLINT: implicit by design
-  Result(Status status) : data_(std::move(status)) {          // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
+  Result(Status status) : data_(std::move(status)) {  // NOLINT: implicit by design
     if (std::get<Status>(data_).ok()) data_ = Status::Internal("Result built from OK status");
   }
 
@@ -90,9 +92,9 @@ class [[nodiscard]] Result {
 #define PARALLAX_CONCAT_INNER_(a, b) a##b
 #define PARALLAX_CONCAT_(a, b) PARALLAX_CONCAT_INNER_(a, b)
 
-#define PARALLAX_RETURN_IF_ERROR(expr)            \
-  do {                                            \
-    ::parallax::Status parallax_status_ = (expr); \
+#define PARALLAX_RETURN_IF_ERROR(expr)                   \
+  do {                                                   \
+    ::parallax::Status parallax_status_ = (expr);        \
     if (!parallax_status_.ok()) return parallax_status_; \
   } while (0)
 

@@ -14,12 +14,21 @@ inline char32_t Next(std::string_view s, size_t* i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), k = *i;
   unsigned char c = p[k];
-  if (c < 0x80) { *i = k + 1; return c; }
+  if (c < 0x80) {
+    *i = k + 1;
+    return c;
+  }
   int len = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 0;
-  if (len == 0 || k + len > n) { *i = k + 1; return 0xFFFD; }
+  if (len == 0 || k + len > n) {
+    *i = k + 1;
+    return 0xFFFD;
+  }
   char32_t cp = c & (0x7F >> len);
   for (int j = 1; j < len; ++j) {
-    if ((p[k + j] & 0xC0) != 0x80) { *i = k + 1; return 0xFFFD; }
+    if ((p[k + j] & 0xC0) != 0x80) {
+      *i = k + 1;
+      return 0xFFFD;
+    }
     cp = (cp << 6) | (p[k + j] & 0x3F);
   }
   *i = k + len;
@@ -38,9 +47,9 @@ inline char32_t Prev(std::string_view s, size_t* i) {
 }
 
 inline bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0xA0 || c == 0x2007 || c == 0x202F || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0x3000 || c == 0xFEFF || c == 0x85 || c == 0x2028 || c == 0x2029;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         c == 0x2007 || c == 0x202F || (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == 0xFEFF ||
+         c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
 }  // namespace parallax::utf8

@@ -9,6 +9,7 @@
 #include "src/base/parallel.h"
 #include "src/extract/repetition.h"
 #include "src/ingest/reader.h"
+#include "src/ingest/sniff.h"
 #include "src/pipeline/analyzer.h"
 #include "src/pipeline/outlet_map.h"
 
@@ -20,19 +21,6 @@ namespace {
 constexpr uint64_t kMaxBatchBytes = uint64_t{256} << 20;
 
 using Slot = std::variant<Article, Failure>;
-
-bool LooksLikeHtml(std::string_view bytes) {
-  size_t i = 0;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' ||
-                              bytes[i] == '\t'))
-    ++i;
-  std::string head;
-  for (size_t j = i; j < bytes.size() && head.size() < 15; ++j)
-    head += static_cast<char>(bytes[j] >= 'A' && bytes[j] <= 'Z' ? bytes[j] - 'A' + 'a' : bytes[j]);
-  return head.starts_with("<!doctype html") || head.starts_with("<html") ||
-         head.starts_with("<head") || head.starts_with("<body") || head.starts_with("<!--");
-}
 
 }  // namespace
 
@@ -97,7 +85,7 @@ Result<AnalyzeSummary> AnalyzePaths(const std::vector<std::string>& paths,
 
     // Phase 2, parallel: sentences, language, entities, quotes.
     ParallelFor(slots.size(), threads, [&](size_t i) {
-      if (auto* a = std::get_if<Article>(&slots[i])) pipeline::Finish(a);
+      if (auto* a = std::get_if<Article>(&slots[i])) pipeline::Finish(a, options);
     });
 
     for (Slot& slot : slots) {
@@ -127,10 +115,11 @@ Result<Article> AnalyzeBytes(std::string_view bytes, std::string_view source,
   doc.bytes = std::string(bytes);
   doc.format = options.input.format;
   if (doc.format == InputFormat::kAuto || doc.format == InputFormat::kJsonl) {
-    doc.format = LooksLikeHtml(bytes) ? InputFormat::kHtml : InputFormat::kText;
+    doc.format = ingest::LooksLikeHtml(bytes) ? InputFormat::kHtml : InputFormat::kText;
+    if (doc.format == InputFormat::kHtml) doc.declared_charset = ingest::FindMetaCharset(bytes);
   }
   PARALLAX_ASSIGN_OR_RETURN(Article article, pipeline::Prepare(std::move(doc), options, outlets));
-  pipeline::Finish(&article);
+  pipeline::Finish(&article, options);
   return article;
 }
 

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "src/base/hash.h"
 #include "src/entities/entities.h"
@@ -41,7 +42,10 @@ Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
   }
   if (doc.format == InputFormat::kHtml) {
     const std::string html = std::move(decoded.text);
-    PARALLAX_RETURN_IF_ERROR(html::ExtractFromHtml(html, &article));
+    std::vector<html::HtmlRange> markup;
+    PARALLAX_RETURN_IF_ERROR(html::ExtractFromHtml(html, &article, &markup));
+    for (size_t i = 0; i < article.blocks.size() && i < markup.size(); ++i)
+      article.blocks[i].markup = Span{markup[i].begin, markup[i].end};
   } else {
     article.text = std::move(decoded.text);
     extract::ExtractFromText(&article);
@@ -51,14 +55,16 @@ Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
   return article;
 }
 
-void Finish(Article* article) {
+void Finish(Article* article, const AnalyzeOptions& options) {
   text::AnnotateSentences(article);
   if (article->language.empty()) {
     std::string body = article->Body();
     article->language = text::DetectLanguage(body.empty() ? std::string_view(article->text)
                                                           : std::string_view(body));
   }
+  if (options.last_stage == LastStage::kText) return;
   entities::AnnotateEntities(article);
+  if (options.last_stage == LastStage::kEntities) return;
   quotes::AnnotateQuotes(article);
 }
 

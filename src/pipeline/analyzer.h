@@ -17,8 +17,8 @@ namespace parallax::pipeline {
 Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
                         const OutletMap& outlets);
 
-// Runs the stages that read the final blocks. Never fails.
-void Finish(Article* article);
+// Runs the stages that read the final blocks, up to options.last_stage. Never fails.
+void Finish(Article* article, const AnalyzeOptions& options);
 
 }  // namespace parallax::pipeline
 

@@ -156,6 +156,12 @@ std::string ArticleToJson(const Article& a, bool pretty) {
     WriteSpan(w, b.span);
     w.Key("reason");
     w.String(b.reason);
+    if (b.markup) {
+      w.Key("markup");
+      w.BeginObject();
+      WriteSpan(w, *b.markup);
+      w.EndObject();
+    }
     w.EndObject();
   }
   w.EndArray();

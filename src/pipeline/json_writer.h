@@ -21,6 +21,7 @@ class JsonWriter {
   void EndObject();
   void BeginArray();
   void EndArray();
+  // Precondition: `key` needs no escaping (keys are the schema's own names).
   void Key(std::string_view key);
   void String(std::string_view value);
   void Int(int64_t value);

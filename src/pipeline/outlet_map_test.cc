@@ -6,9 +6,10 @@ namespace parallax::pipeline {
 namespace {
 
 TEST(OutletMapTest, FirstMatchingPatternWinsCaseInsensitive) {
-  auto map = OutletMap::Parse("pattern,outlet\n# comment\n\nharbour-gazette,The Harbour Gazette\n"
-                              "gazette,Other Gazette\n\"wire\", Coastal Wire \r\n",
-                              "map.csv");
+  auto map = OutletMap::Parse(
+      "pattern,outlet\n# comment\n\nharbour-gazette,The Harbour Gazette\n"
+      "gazette,Other Gazette\n\"wire\", Coastal Wire \r\n",
+      "map.csv");
   ASSERT_TRUE(map.ok()) << map.status().ToString();
   EXPECT_EQ(map->Match("/data/Harbour-Gazette/a.txt"), "The Harbour Gazette");
   EXPECT_EQ(map->Match("/data/gazette/b.txt"), "Other Gazette");

@@ -15,6 +15,10 @@ namespace parallax::text {
 // about 30 MB/s; the window keeps the cost per article bounded). Thread-safe.
 std::string DetectLanguage(std::string_view utf8);
 
+// The reference path: CLD2 alone, without DetectLanguage's fast path for English (which the
+// tests check against this).
+std::string DetectLanguageCld2(std::string_view utf8);
+
 }  // namespace parallax::text
 
 #endif  // PARALLAX_TEXT_LANGUAGE_H_

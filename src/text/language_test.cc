@@ -20,6 +20,46 @@ TEST_P(DetectLanguageTest, Detects) {
   EXPECT_EQ(DetectLanguage(GetParam().text), GetParam().code) << GetParam().name;
 }
 
+// The fast path for English never changes the answer of the reference path (CLD2 alone).
+TEST_P(DetectLanguageTest, FastPathAgreesWithCld2) {
+  EXPECT_EQ(DetectLanguage(GetParam().text), DetectLanguageCld2(GetParam().text))
+      << GetParam().name;
+}
+
+// English in several registers (each long enough for the fast path) and near-misses in other
+// Latin-script languages, which the fast path must leave to CLD2.
+TEST(DetectLanguageTest, FastPathOnRegisters) {
+  const std::string_view english[] = {
+      "The harbour board said on Monday that it would not raise fees this year, and the "
+      "union said it was pleased. Members of the board had been asked by the mayor to look "
+      "at the accounts again after a long dispute with the ferry operators, who have said "
+      "for months that the charges were too high for them to bear in the winter.",
+      "Police said a man was arrested at the scene. He was taken to hospital with minor "
+      "injuries and is expected to appear in court on Friday. A spokesman for the force said "
+      "that it was too early to say what had caused the crash, but that witnesses were "
+      "being asked to come forward with any footage they might have of the road.",
+  };
+  for (std::string_view t : english) {
+    EXPECT_EQ(DetectLanguage(t), "en");
+    EXPECT_EQ(DetectLanguageCld2(t), "en");
+  }
+  const std::string_view others[] = {
+      "Le conseil du port a annonce lundi qu'il n'augmenterait pas les tarifs cette annee, et "
+      "le syndicat s'est dit satisfait. Les membres du conseil avaient ete invites par le "
+      "maire a revoir les comptes apres un long conflit avec les exploitants des ferries.",
+      "Der Hafenrat hat am Montag mitgeteilt, dass er die Gebuehren in diesem Jahr nicht "
+      "erhoehen werde, und die Gewerkschaft zeigte sich zufrieden. Die Mitglieder des Rates "
+      "waren vom Buergermeister gebeten worden, die Konten erneut zu pruefen.",
+      "El consejo del puerto anuncio el lunes que no subiria las tarifas este ano, y el "
+      "sindicato se mostro satisfecho. Los miembros del consejo habian sido invitados por el "
+      "alcalde a revisar las cuentas tras una larga disputa con los operadores de ferris.",
+  };
+  for (std::string_view t : others) {
+    EXPECT_NE(DetectLanguage(t), "en") << t.substr(0, 30);
+    EXPECT_EQ(DetectLanguage(t), DetectLanguageCld2(t)) << t.substr(0, 30);
+  }
+}
+
 const LangCase kCases[] = {
     {"empty", "", ""},
     {"whitespace", "   \n\t  ", ""},
