@@ -1005,11 +1005,15 @@ class Extractor {
       if (IsProse(b)) ++prose_blocks;
     }
     // Step 5: not an article.
-    // Pages that call themselves articles (og:type, JSON-LD type, a publication time) keep
-    // even a short body; others must show prose rather than a list of headline links.
+    // Pages that call themselves articles (og:type, JSON-LD type, a publication time, or a
+    // single <article> element: section fronts hold one per teaser) keep even a short body;
+    // others must show prose rather than a list of headline links.
     const PageMetadata& m = s_.meta;
-    bool says_article =
-        m.ld_article || EqualsNoCase(m.og_type, "article") || !m.published_time.empty();
+    size_t article_elements = 0;
+    for (const Node& n : doc_.nodes)
+      if (n.type == NodeType::kElement && n.tag == Tag::kArticle) ++article_elements;
+    bool says_article = m.ld_article || EqualsNoCase(m.og_type, "article") ||
+                        !m.published_time.empty() || article_elements == 1;
     bool teaser_page = teaser_links >= 6 && teaser_links > 2 * prose_blocks;
     bool not_article = !have_content || body_bytes == 0 ||
                        (!says_article && (body_bytes < 150 || teaser_page ||

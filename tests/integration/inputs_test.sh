@@ -45,6 +45,26 @@ printf 'Gzipped headline for a test\n\nThe gzipped body has one sentence here.\n
 "$BIN" analyze "$WORK/one.txt.gz" > "$WORK/gz.out" 2>/dev/null || fail "txt.gz: nonzero exit"
 expect_contains "$WORK/gz.out" 'gzipped body' "gz text decoded"
 
+# HTML: a page file (by name and by content) and a JSONL record with --html-field.
+page='<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferries return | Elvan Daily</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Ferries return</h1><p>Ferry services to the islands resumed on Thursday after a week of storms, the operator said.</p><p>Passengers queued from dawn at the harbour, and extra sailings were added.</p></article><footer>&copy; Elvan Daily</footer></body></html>'
+printf '%s' "$page" > "$WORK/page.html"
+printf '%s' "$page" > "$WORK/page-no-extension"
+python3 -c 'import json,sys; print(json.dumps({"id": "p1", "page": sys.argv[1]}))' "$page" > "$WORK/pages.jsonl"
+"$BIN" analyze "$WORK/page.html" "$WORK/page-no-extension" > "$WORK/html.out" 2>/dev/null || fail "html files: nonzero exit"
+"$BIN" analyze "$WORK/pages.jsonl" --html-field page --id-field id >> "$WORK/html.out" 2>/dev/null \
+  || fail "--html-field: nonzero exit"
+python3 - "$WORK/html.out" <<'PY' || fail "html inputs"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+assert len(recs) == 3, len(recs)
+for r in recs:
+    assert r["headline"] == "Ferries return", r["headline"]
+    assert "Ferry services to the islands resumed" in r["body"], r["body"]
+    assert "Home" not in r["body"], r["body"]
+    assert all("markup" in b for b in r["blocks"]), r["blocks"]
+assert recs[2]["source"] == "p1", recs[2]["source"]
+PY
+
 # Same records whatever the thread count and batch size.
 "$BIN" analyze "$WORK/dir" --threads 1 > "$WORK/t1.jsonl" 2>/dev/null
 cmp -s "$WORK/t1.jsonl" "$WORK/dir.jsonl" || fail "--threads 1 and 2 differ"
