@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "parallax/article.h"
+#include "src/base/json_string.h"
 #include "src/html/charset.h"
 #include "src/html/html_extractor.h"
 #include "src/ingest/decode.h"
@@ -41,36 +42,6 @@ bool Gunzip(const std::string& in, std::string* out) {
   } while (rc != Z_STREAM_END);
   inflateEnd(&zs);
   return true;
-}
-
-void JsonEscape(std::string_view s, std::string* out) {
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (c < 0x20) {
-          char esc[8];
-          std::snprintf(esc, sizeof(esc), "\\u%04x", c);
-          out->append(esc);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
 }
 
 struct Page {
@@ -180,11 +151,10 @@ int main(int argc, char** argv) {
   std::string json = "{";
   for (size_t i = 0; i < pages.size(); ++i) {
     if (i) json.append(",\n");
-    json.append("\"");
-    JsonEscape(pages[i].id, &json);
-    json.append("\": {\"articleBody\": \"");
-    JsonEscape(bodies[i], &json);
-    json.append("\"}");
+    parallax::AppendJsonString(pages[i].id, &json);
+    json.append(": {\"articleBody\": ");
+    parallax::AppendJsonString(bodies[i], &json);
+    json.append("}");
   }
   json.append("}\n");
   std::ofstream out(out_path, std::ios::binary);

@@ -52,6 +52,21 @@ inline bool IsSpace(char32_t c) {
          c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
+// Upper/lower case for the scripts news text mostly uses (ASCII, Latin-1, Latin Extended-A,
+// Greek, basic Cyrillic), without a Unicode table lookup: hot loops classify every letter.
+// Other scripts (and caseless letters) answer false to both.
+inline bool IsUpper(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+         (c >= 0x100 && c <= 0x17F && c % 2 == 0 && c != 0x138) || (c >= 0x400 && c <= 0x42F) ||
+         (c >= 0x391 && c <= 0x3A9);
+}
+
+inline bool IsLower(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
+         (c >= 0x100 && c <= 0x17F && c % 2 == 1) || (c >= 0x430 && c <= 0x45F) ||
+         (c >= 0x3B1 && c <= 0x3C9);
+}
+
 }  // namespace parallax::utf8
 
 #endif  // PARALLAX_BASE_UTF8_H_

@@ -17,17 +17,8 @@ struct Word {
   size_t end;
 };
 
-bool IsUpperCp(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x100 && c <= 0x17F && c % 2 == 0 && c != 0x138) || (c >= 0x400 && c <= 0x42F) ||
-         (c >= 0x391 && c <= 0x3A9);
-}
-
-bool IsLowerCp(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
-         (c >= 0x100 && c <= 0x17F && c % 2 == 1) || (c >= 0x430 && c <= 0x45F) ||
-         (c >= 0x3B1 && c <= 0x3C9);
-}
+bool IsUpperCp(char32_t c) { return utf8::IsUpper(c); }
+bool IsLowerCp(char32_t c) { return utf8::IsLower(c); }
 
 std::vector<Word> SplitWords(std::string_view s) {
   std::vector<Word> words;

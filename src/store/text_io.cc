@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "src/base/json_string.h"
+
 namespace parallax::store {
 
 Result<std::vector<CsvRow>> ParseCsv(std::string_view csv) {
@@ -101,40 +103,7 @@ void AppendCsvField(std::string* out, std::string_view field) {
   out->push_back('"');
 }
 
-void AppendJsonString(std::string* out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  size_t run = 0;  // start of the pending run of bytes copied verbatim
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 15]);
-    }
-  }
-  out->append(s.data() + run, s.size() - run);
-  out->push_back('"');
-}
+void AppendJsonString(std::string* out, std::string_view s) { parallax::AppendJsonString(s, out); }
 
 std::string JsonStringArray(const std::vector<std::string>& items) {
   std::string out = "[";

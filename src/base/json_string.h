@@ -1,0 +1,17 @@
+// JSON string literals: the one escaper every writer of JSON in parallax uses (article records,
+// store exports, evaluation tools). Tests parse its output back with nlohmann::json.
+#ifndef PARALLAX_BASE_JSON_STRING_H_
+#define PARALLAX_BASE_JSON_STRING_H_
+
+#include <string>
+#include <string_view>
+
+namespace parallax {
+
+// Appends `s` to `out` as a JSON string literal, quotes included. Input must be valid UTF-8;
+// control characters, '"' and '\\' are escaped, everything else is written as is.
+void AppendJsonString(std::string_view s, std::string* out);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_BASE_JSON_STRING_H_
