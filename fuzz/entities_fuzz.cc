@@ -6,32 +6,18 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "parallax/article.h"
 #include "src/entities/entities.h"
 #include "src/entities/resolve.h"
+#include "src/ingest/decode.h"
 #include "src/text/sentences.h"
 
-namespace {
-
-bool ValidUtf8(const uint8_t* p, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    uint8_t c = p[i];
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > n) return false;
-    for (size_t k = 1; k < len; ++k)
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-    if (len == 2 && c < 0xC2) return false;
-    i += len;
-  }
-  return true;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > (1 << 16) || !ValidUtf8(data, size)) return 0;
+  if (size > (1 << 16) ||
+      !parallax::ingest::IsValidUtf8(std::string_view(reinterpret_cast<const char*>(data), size)))
+    return 0;
   parallax::Article a;
   a.text.assign(reinterpret_cast<const char*>(data), size);
   uint32_t start = 0;
