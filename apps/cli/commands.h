@@ -19,6 +19,13 @@ struct Verb {
 };
 
 Verb RegisterAnalyze(CLI::App& app);
+Verb RegisterCompare(CLI::App& app);
+Verb RegisterIngest(CLI::App& app);
+Verb RegisterStories(CLI::App& app);
+Verb RegisterShow(CLI::App& app);
+Verb RegisterSearch(CLI::App& app);
+Verb RegisterExport(CLI::App& app);
+Verb RegisterServe(CLI::App& app);
 
 }  // namespace parallax::cli
 

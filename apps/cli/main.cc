@@ -8,7 +8,10 @@ int main(int argc, char** argv) {
   CLI::App app{"parallax: one news story, seen from every side. Offline analysis of news."};
   app.set_version_flag("--version", "parallax 0.1.0");
   app.require_subcommand(1);
-  std::vector<cli::Verb> verbs = {cli::RegisterAnalyze(app)};
+  std::vector<cli::Verb> verbs = {cli::RegisterAnalyze(app), cli::RegisterCompare(app),
+                                  cli::RegisterIngest(app),  cli::RegisterStories(app),
+                                  cli::RegisterShow(app),    cli::RegisterSearch(app),
+                                  cli::RegisterExport(app),  cli::RegisterServe(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,18 @@
+// parallax compare: placeholder registration; the verb is being built (see the open issues).
+#include <cstdio>
+
+#include "apps/cli/commands.h"
+
+namespace parallax::cli {
+
+Verb RegisterCompare(CLI::App& app) {
+  Verb verb;
+  verb.command = app.add_subcommand("compare", "(not built yet)");
+  verb.run = [] {
+    std::fprintf(stderr, "parallax compare: not built yet\n");
+    return kExitUsage;
+  };
+  return verb;
+}
+
+}  // namespace parallax::cli

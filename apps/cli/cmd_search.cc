@@ -1,0 +1,18 @@
+// parallax search: placeholder registration; the verb is being built (see the open issues).
+#include <cstdio>
+
+#include "apps/cli/commands.h"
+
+namespace parallax::cli {
+
+Verb RegisterSearch(CLI::App& app) {
+  Verb verb;
+  verb.command = app.add_subcommand("search", "(not built yet)");
+  verb.run = [] {
+    std::fprintf(stderr, "parallax search: not built yet\n");
+    return kExitUsage;
+  };
+  return verb;
+}
+
+}  // namespace parallax::cli

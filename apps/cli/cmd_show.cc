@@ -1,0 +1,18 @@
+// parallax show: placeholder registration; the verb is being built (see the open issues).
+#include <cstdio>
+
+#include "apps/cli/commands.h"
+
+namespace parallax::cli {
+
+Verb RegisterShow(CLI::App& app) {
+  Verb verb;
+  verb.command = app.add_subcommand("show", "(not built yet)");
+  verb.run = [] {
+    std::fprintf(stderr, "parallax show: not built yet\n");
+    return kExitUsage;
+  };
+  return verb;
+}
+
+}  // namespace parallax::cli
