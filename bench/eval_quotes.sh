@@ -3,6 +3,8 @@
 #   bench/eval_quotes.sh [SPLIT] [BUILD_DIR]   (SPLIT: dev (default) or train;
 #                                                BUILD_DIR default: build/release)
 # Extra arguments after BUILD_DIR go to the scorer (e.g. --json OUT.json).
+# PARALLAX_EVAL_OUT=DIR keeps DIR/pred.jsonl (for bench/eval_quotes.py, the error analysis);
+# PARALLAX_EVAL_NO_ENTITIES=1 skips the entities stage (PolNeAR scores local speaker spans only).
 # Skips (exit 0) when ../shared is absent.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,5 +26,5 @@ fi
 out="${PARALLAX_EVAL_OUT:-$(mktemp -d)}"
 mkdir -p "$out"
 [[ -n "${PARALLAX_EVAL_OUT:-}" ]] || trap 'rm -rf "$out"' EXIT
-"$tool" "$gold" "$out/pred.jsonl"
+"$tool" "$gold" "$out/pred.jsonl" ${PARALLAX_EVAL_NO_ENTITIES:+--no-entities}
 python3 "$scorer" "$gold" "$out/pred.jsonl" "$@"

@@ -3,18 +3,23 @@
 // reports throughput on stderr (signature MB/s, featurize and clustering articles/s).
 //
 //   parallax_eval_stories INPUT.jsonl[.gz] PRED.tsv [--id F] [--title F] [--date F] [--text F]
-//                         [--threads N] [--limit N] [--dump-stories]
+//                         [--threads N] [--limit N] [--dump-stories] [--nn-study OUT]
 // Defaults: --id id --title title --date date --text text; a record without an id gets its
-// line number. --dump-stories prints each story's label and members to stdout (error study).
+// line number. --dump-stories prints each story's label and members to stdout (error study);
+// --nn-study OUT writes each article's 5 nearest articles under the final IDF (how well the term
+// vectors alone separate the gold clusters, whatever the clustering).
 #include <zlib.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "parallax/article.h"
@@ -59,6 +64,44 @@ std::string Field(const nlohmann::json& j, const std::string& name) {
   return it->dump();
 }
 
+// Error study: with the final document frequencies, writes for every article its 5 most similar
+// articles ("id<TAB>other<TAB>cosine" lines), by brute force through an inverted index.
+void NearestNeighbours(const std::vector<parallax::stories::ArticleFeatures>& features,
+                       const std::string& path) {
+  std::unordered_map<uint64_t, uint32_t> df;
+  for (const auto& f : features)
+    for (const auto& t : f.terms) ++df[t.key];
+  const double n = static_cast<double>(features.size());
+  std::vector<std::vector<std::pair<uint64_t, float>>> vecs(features.size());
+  std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, float>>> index;
+  for (size_t i = 0; i < features.size(); ++i) {
+    double norm = 0;
+    for (const auto& t : features[i].terms) {
+      float w = t.weight * static_cast<float>(std::log((n + 20.0) / (df[t.key] + 0.5)));
+      if (w <= 0) continue;
+      vecs[i].push_back({t.key, w});
+      norm += static_cast<double>(w) * w;
+    }
+    for (auto& [k, w] : vecs[i]) w /= static_cast<float>(std::sqrt(norm));
+    for (const auto& [k, w] : vecs[i]) index[k].push_back({static_cast<uint32_t>(i), w});
+  }
+  std::ofstream out(path);
+  std::vector<float> acc(features.size(), 0);
+  for (size_t i = 0; i < features.size(); ++i) {
+    std::fill(acc.begin(), acc.end(), 0.0f);
+    for (const auto& [k, w] : vecs[i])
+      for (const auto& [j, wj] : index[k]) acc[j] += w * wj;
+    acc[i] = -1;
+    std::vector<uint32_t> order(features.size());
+    for (uint32_t j = 0; j < order.size(); ++j) order[j] = j;
+    size_t top = std::min<size_t>(5, order.size());
+    std::partial_sort(order.begin(), order.begin() + top, order.end(),
+                      [&](uint32_t a, uint32_t b) { return acc[a] > acc[b]; });
+    for (size_t r = 0; r < top; ++r)
+      out << features[i].id << '\t' << features[order[r]].id << '\t' << acc[order[r]] << '\n';
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,7 +109,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: %s INPUT.jsonl[.gz] PRED.tsv [--id F] [--title F] [--date F] "
                  "[--text F] [--threads N] [--limit N] [--dump-stories] [--min-similarity X] "
-                 "[--min-core-similarity X]\n",
+                 "[--min-core-similarity X] [--split-ratio X] [--nn-study OUT]\n",
                  argv[0]);
     return 2;
   }
@@ -75,6 +118,7 @@ int main(int argc, char** argv) {
   int threads = 0;
   size_t limit = 0;
   bool dump = false;
+  std::string nn_out;
   parallax::stories::ClusterOptions options;  // the one default configuration
   for (int i = 3; i < argc; ++i) {
     std::string a = argv[i];
@@ -93,6 +137,8 @@ int main(int argc, char** argv) {
       limit = std::strtoul(next().c_str(), nullptr, 10);
     else if (a == "--dump-stories")
       dump = true;
+    else if (a == "--nn-study")
+      nn_out = next();
     // Tuning knobs for experiments only; reported figures use the defaults.
     else if (a == "--min-similarity")
       options.min_similarity = std::atof(next().c_str());
@@ -102,6 +148,8 @@ int main(int argc, char** argv) {
       options.max_copies = std::atoi(next().c_str());
     else if (a == "--min-core-similarity")
       options.min_core_similarity = std::atof(next().c_str());
+    else if (a == "--split-ratio")
+      options.split_ratio = std::atof(next().c_str());
     else {
       std::fprintf(stderr, "unknown flag %s\n", a.c_str());
       return 2;
@@ -131,8 +179,8 @@ int main(int argc, char** argv) {
     a.headline = Field(j, title_field);
     a.hints.date = Field(j, date_field);
     a.hints.title = a.headline;
-    a.blocks.push_back(
-        {parallax::BlockRole::kBody, parallax::Span{0, static_cast<uint32_t>(a.text.size())}, ""});
+    a.blocks.push_back({parallax::BlockRole::kBody,
+                        parallax::Span{0, static_cast<uint32_t>(a.text.size())}, "", std::nullopt});
   }
   lines.clear();
   lines.shrink_to_fit();
@@ -157,6 +205,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "clustering failed: %s\n", st.ToString().c_str());
     return 1;
   }
+
+  if (!nn_out.empty()) NearestNeighbours(features, nn_out);
 
   std::ofstream out(output);
   for (const auto& f : features) out << f.id << '\t' << *clusterer.StoryOf(f.id) << '\n';

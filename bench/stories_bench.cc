@@ -27,8 +27,8 @@ std::vector<parallax::Article> Articles(size_t n) {
       uint32_t w = (rng() % 2) ? 1000 + words() % 5000 : rng() % 800;
       a.text += "w" + std::to_string(w) + ((rng() % 15 == 0) ? ". " : " ");
     }
-    a.blocks.push_back(
-        {parallax::BlockRole::kBody, parallax::Span{0, static_cast<uint32_t>(a.text.size())}, ""});
+    a.blocks.push_back({parallax::BlockRole::kBody,
+                        parallax::Span{0, static_cast<uint32_t>(a.text.size())}, "", std::nullopt});
     char date[16];
     std::snprintf(date, sizeof(date), "2024-%02zu-%02zu", 1 + (i * 200 / n) / 28 % 12,
                   1 + (i * 200 / n) % 28);

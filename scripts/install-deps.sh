@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages parallax builds and tests with, when any is missing.
-# Usage: scripts/install-deps.sh [--fuzz]   (--fuzz adds clang and libFuzzer's runtime)
+# Usage: scripts/install-deps.sh [--fuzz] [--browser]
+#   --fuzz     adds clang and libFuzzer's runtime
+#   --browser  adds what the tests of `parallax serve` use: Debian's Chromium (driven headless by
+#              playwright-core from npm; no browser is ever downloaded), curl, wrk (bench/serve_load.sh),
+#              and Node.js + npm when no `node` is on the PATH
 # Runs apt-get as root, or through sudo when not root. Does nothing when all are present.
 set -euo pipefail
 
@@ -11,9 +15,16 @@ packages=(
   libsqlite3-dev sqlite3 libcpp-httplib-dev iso-codes wordnet-base python3-jsonschema
   libgtest-dev libgmock-dev libbenchmark-dev time
 )
-if [[ "${1:-}" == "--fuzz" ]]; then
-  packages+=(clang libclang-rt-14-dev)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    --browser)
+      packages+=(chromium curl wrk)
+      command -v node >/dev/null || packages+=(nodejs npm)
+      ;;
+    *) echo "usage: $0 [--fuzz] [--browser]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

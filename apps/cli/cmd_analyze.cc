@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "apps/cli/commands.h"
+#include "apps/cli/input_flags.h"
 #include "apps/cli/progress.h"
 #include "parallax/format.h"
 #include "parallax/pipeline.h"
@@ -29,9 +30,22 @@ class PrintingSink : public AnalyzeSink {
       : flags_(flags), out_(out), bar_(flags.quiet ? "never" : flags.progress) {}
 
   void OnArticle(const Article& article) override {
-    std::string rendered = flags_.output_format == "markdown"
-                               ? ArticleToMarkdown(article) + "\n---\n\n"
-                               : ArticleToJson(article, flags_.pretty) + "\n";
+    std::string rendered;
+    Render(article, &rendered);
+    OnRendered(article, rendered);
+  }
+  // Called on the pipeline's worker threads: reads only the (const) flags.
+  bool Render(const Article& article, std::string* out) const override {
+    if (flags_.output_format == "markdown") {
+      *out = ArticleToMarkdown(article);
+      out->append("\n---\n\n");
+    } else {
+      *out = ArticleToJson(article, flags_.pretty);
+      out->push_back('\n');
+    }
+    return true;
+  }
+  void OnRendered(const Article& article, std::string_view rendered) override {
     std::fwrite(rendered.data(), 1, rendered.size(), out_);
   }
   void OnFailure(const Failure& failure) override {
@@ -94,45 +108,7 @@ Verb RegisterAnalyze(CLI::App& app) {
       "2 usage error or nothing analysed.");
   cmd->add_option("paths", flags->paths,
                   "Files, folders (walked recursively) or - for stdin. Default: -");
-  static const std::map<std::string, InputFormat> kFormats = {{"auto", InputFormat::kAuto},
-                                                              {"text", InputFormat::kText},
-                                                              {"jsonl", InputFormat::kJsonl},
-                                                              {"html", InputFormat::kHtml}};
-  cmd->add_option("--input-format", flags->options.input.format,
-                  "auto (by file name, then content), text, jsonl or html")
-      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
-      ->default_str("auto");
-  static const std::map<std::string, LastStage> kStages = {{"text", LastStage::kText},
-                                                           {"entities", LastStage::kEntities},
-                                                           {"quotes", LastStage::kQuotes}};
-  cmd->add_option("--stages", flags->options.last_stage,
-                  "Last stage to run: text (blocks, metadata, sentences), entities, or quotes\n"
-                  "(everything); skipped stages leave their fields empty")
-      ->transform(CLI::CheckedTransformer(kStages, CLI::ignore_case))
-      ->default_str("quotes");
-  auto& in = flags->options.input;
-  cmd->add_option("--text-field", in.text_field, "JSONL: field holding the article text")
-      ->default_str("text");
-  cmd->add_option("--html-field", in.html_field, "JSONL: field holding the page HTML");
-  cmd->add_option("--id-field", in.id_field, "JSONL: field naming the record (its source)");
-  cmd->add_option("--title-field", in.title_field, "JSONL: field holding the headline");
-  cmd->add_option("--date-field", in.date_field, "JSONL: field holding the publication date");
-  cmd->add_option("--outlet-field", in.outlet_field, "JSONL: field holding the outlet name");
-  cmd->add_option("--url-field", in.url_field, "JSONL: field holding the article URL");
-  cmd->add_option("--max-article-bytes", in.max_article_bytes,
-                  "Inputs larger than this fail (bytes)")
-      ->default_str("16777216");
-  cmd->add_option("--outlet", flags->options.outlet,
-                  "Outlet of every article (overrides detection)");
-  cmd->add_option("--outlet-map", flags->options.outlet_map_path,
-                  "CSV \"pattern,outlet\": outlet of sources whose path contains pattern")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("-j,--threads", flags->options.threads, "Worker threads; 0 = all cores")
-      ->default_str("0")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_flag(
-      "--no-learn-boilerplate", [flags](int64_t) { flags->options.learn_repetition = false; },
-      "Do not learn furniture from lines repeated across an outlet's articles");
+  AddAnalyzeFlags(cmd, &flags->options);
   cmd->add_option("--format", flags->output_format, "json (JSONL) or markdown")
       ->check(CLI::IsMember({"json", "markdown"}))
       ->default_str("json");

@@ -11,7 +11,7 @@ ProgressBar::ProgressBar(std::string_view mode)
     : enabled_(mode == "always" || (mode == "auto" && isatty(STDERR_FILENO))),
       start_(std::chrono::steady_clock::now()) {}
 
-void ProgressBar::Update(const Progress& p) {
+void ProgressBar::Update(const Progress& p, std::string_view suffix) {
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
   if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
@@ -38,6 +38,7 @@ void ProgressBar::Update(const Progress& p) {
     bar = std::to_string(p.articles) + " articles, " + std::to_string(p.failures) + " failed, " +
           std::to_string(static_cast<int>(mbps)) + " MB/s";
   }
+  bar += suffix;
   std::fprintf(stderr, "\r\033[K%s", bar.c_str());
   std::fflush(stderr);
 }

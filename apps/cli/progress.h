@@ -14,7 +14,8 @@ class ProgressBar {
  public:
   // mode: "auto" (terminal only), "always", "never".
   explicit ProgressBar(std::string_view mode);
-  void Update(const Progress& p);
+  // `suffix` is appended to the line (counts a verb adds).
+  void Update(const Progress& p, std::string_view suffix = {});
   // Clears the bar line so that the summary starts on a clean line.
   void Finish();
   bool enabled() const { return enabled_; }

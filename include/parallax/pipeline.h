@@ -91,6 +91,16 @@ class AnalyzeSink {
   virtual void OnArticle(const Article& article) = 0;
   virtual void OnFailure(const Failure& failure) = 0;
   virtual void OnProgress(const Progress& progress) {}
+
+  // Optional, for sinks that turn every article into bytes (JSON lines): AnalyzePaths calls
+  // Render on its worker threads, concurrently and in any order, as soon as an article is
+  // final, so that rendering is parallel too. It must not touch mutable sink state. Returning
+  // true (with `out` filled) makes AnalyzePaths deliver the article through OnRendered instead
+  // of OnArticle, still in input order on the calling thread. Default: false (OnArticle).
+  virtual bool Render(const Article& article, std::string* out) const { return false; }
+  // Delivery of an article that Render accepted, with what it rendered.
+  // Default: OnArticle(article).
+  virtual void OnRendered(const Article& article, std::string_view rendered) { OnArticle(article); }
 };
 
 struct AnalyzeSummary {

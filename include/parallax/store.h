@@ -163,6 +163,35 @@ struct SearchHit {
   std::string published;
   std::string snippet;  // from the body, matches between "[" and "]", cut parts as "…"
   double rank = 0;      // bm25(): lower is better; hits come best first
+  std::optional<int64_t> story_id;  // SearchArticles only; nullopt when in no story
+};
+
+// Options of Store::SearchArticles.
+struct SearchOptions {
+  // Which articles may match: outlet, since, until, language, story_id, originals_only, limit
+  // (0 = no limit) and offset, as for ListArticles.
+  ArticleFilter filter;
+  // Written before and after each match in the snippet. Default: "[" and "]".
+  std::string open = "[";
+  std::string close = "]";
+  // Snippet length in tokens (1..64). Default: 24.
+  int snippet_tokens = 24;
+};
+
+// How an article relates to the rest of the corpus (Store::GetArticleLinks).
+struct ArticleLinks {
+  std::string outlet;       // the outlet row's name when resolved, else Article::outlet
+  std::string ingested_at;  // ISO 8601 UTC
+  std::optional<int64_t> story_id;
+  std::string story_label;                   // "" when in no story
+  std::optional<DuplicateRecord> duplicate;  // this article is a copy of an earlier one
+  std::vector<DuplicateRecord> copies;       // articles that are copies of this one
+};
+
+// An outlet and how many of a story's stored articles it published.
+struct OutletCount {
+  std::string name;
+  int64_t articles = 0;
 };
 
 struct StoryFilter {
@@ -172,6 +201,7 @@ struct StoryFilter {
   std::string text;    // FTS5 query matched against member articles; "" = any
   size_t min_articles = 1;
   size_t limit = 100;  // 0 = no limit
+  size_t offset = 0;   // stories skipped before the first one returned
 };
 
 struct StorySummary {
@@ -257,6 +287,23 @@ class Store {
   // FTS5 query over headline and body (docs/schema/sqlite.md shows the syntax), best first.
   // Errors: InvalidArgument for a query FTS5 cannot parse (the message says why).
   Result<std::vector<SearchHit>> Search(std::string_view query, size_t limit = 20);
+  // Search restricted by options.filter (dates, outlet ...), with snippets marked by
+  // options.open/close; hits carry their story. Best first. Errors: InvalidArgument for an empty
+  // query or one FTS5 cannot parse; NotFound never (no hits is an empty vector).
+  Result<std::vector<SearchHit>> SearchArticles(std::string_view query,
+                                                const SearchOptions& options);
+  // The stored id that `id_or_prefix` names: an exact id, or a prefix of at least 8 hex digits
+  // (any case) that starts exactly one stored id. Errors: InvalidArgument for a prefix shorter
+  // than 8 or not hexadecimal, or one that starts several ids (the message lists some);
+  // NotFound when no stored id matches.
+  Result<std::string> ResolveArticleId(std::string_view id_or_prefix);
+  // Outlet, story and duplicates of a stored article. NotFound for an unknown id.
+  Result<ArticleLinks> GetArticleLinks(std::string_view id);
+  // The outlets of a story's member articles, most articles first, then by name.
+  Result<std::vector<OutletCount>> StoryOutlets(int64_t story_id);
+  // The duplicate rows of a story's member articles (copies and what they copy), in the
+  // members' publication order.
+  Result<std::vector<DuplicateRecord>> StoryDuplicates(int64_t story_id);
   Result<std::vector<StorySummary>> ListStories(const StoryFilter& filter);
   Result<Story> GetStory(int64_t id);  // NotFound for an unknown id
   Result<std::optional<Outlet>> FindOutlet(std::string_view name_alias_or_domain);

@@ -12,6 +12,10 @@ namespace parallax {
 // control characters, '"' and '\\' are escaped, everything else is written as is.
 void AppendJsonString(std::string_view s, std::string* out);
 
+// The same without the surrounding quotes: the escaped content only, for a string literal
+// written in pieces.
+void AppendJsonStringContent(std::string_view s, std::string* out);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_BASE_JSON_STRING_H_

@@ -200,6 +200,30 @@ PairFeatureVector ComputePairFeatures(const ClaimFeatures& a, const ClaimFeature
   return f;
 }
 
+ContentOverlap ComputeContentOverlap(const ClaimFeatures& a, const ClaimFeatures& b) {
+  ContentOverlap o;
+  PairFeatureVector f;
+  std::vector<uint8_t> ma(a.terms.size()), mb(b.terms.size());
+  if (!Compute(a, b, ma.data(), mb.data(), &f)) return o;
+  auto side = [](const ClaimFeatures& c, const std::vector<uint8_t>& m, int* matched, int* content,
+                 double* coverage) {
+    double total = 0, hit = 0;
+    for (size_t k = 0; k < c.terms.size(); ++k) {
+      if (c.flags[k] & kTermStopword) continue;
+      ++*content;
+      total += c.weights[k];
+      if (m[k]) {
+        ++*matched;
+        hit += c.weights[k];
+      }
+    }
+    *coverage = total > 0 ? hit / total : 0;
+  };
+  side(a, ma, &o.matched_a, &o.content_a, &o.coverage_a);
+  side(b, mb, &o.matched_b, &o.content_b, &o.coverage_b);
+  return o;
+}
+
 double Similarity(const ClaimFeatures& a, const ClaimFeatures& b, const SimilarityModel& model) {
   return ScorePair(a, b, model);
 }

@@ -86,6 +86,20 @@ double Similarity(const ClaimFeatures& a, const ClaimFeatures& b,
 PairDecision Decide(const ClaimFeatures& a, const ClaimFeatures& b,
                     const SimilarityModel& model = SimilarityModel::Default());
 
+// What two claims share in content words (terms that are not function words): how many of
+// each claim's content terms the other matches (same stem or a shared WordNet concept), and
+// the share of each claim's content IDF weight so matched. Compare uses it beside the pair
+// model to align claims that two outlets word differently at sentence length, where the MRPC
+// model (trained on near-paraphrases) is too strict.
+struct ContentOverlap {
+  int matched_a = 0, matched_b = 0;       // content terms matched
+  int content_a = 0, content_b = 0;       // content terms
+  double coverage_a = 0, coverage_b = 0;  // matched share of content weight
+  int matched_min() const { return matched_a < matched_b ? matched_a : matched_b; }
+  double coverage_min() const { return coverage_a < coverage_b ? coverage_a : coverage_b; }
+};
+ContentOverlap ComputeContentOverlap(const ClaimFeatures& a, const ClaimFeatures& b);
+
 struct ScoredPair {
   uint32_t a = 0;  // index of the first claim (a < b)
   uint32_t b = 0;

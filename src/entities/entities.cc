@@ -27,6 +27,7 @@
 #include "src/base/utf8.h"
 #include "src/entities/key.h"
 #include "src/entities/lexicon.h"
+#include "src/entities/line_tokens.h"
 #include "src/text/sentences.h"
 #include "src/text/tokens.h"
 
@@ -44,11 +45,13 @@ constexpr uint64_t kEntityFlags = kGazetteer | kWnOther;
 
 struct Tok {
   Span span;
-  TokenKind kind = TokenKind::kWord;
   uint32_t lo = 0, lo_len = 0;  // folded form (possessive stripped) in Scratch::arena
-  uint64_t h = 0;               // KeyHash of the folded form
+  uint64_t h = 0;               // KeyHash of the folded form (words only)
   uint64_t flags = 0;
+  int unit = 0;
+  TokenKind kind = TokenKind::kWord;
   uint8_t poss = 0;         // bytes of a possessive ending ("'s", "’s", "'") inside span
+  bool phrase = false;      // a known phrase of two or more words starts with this word
   bool cap = false;         // first letter upper case
   bool allcaps = false;     // every letter upper case, two or more letters
   bool lower = false;       // first letter lower case
@@ -57,7 +60,6 @@ struct Tok {
   bool ambiguous = false;   // capitalisation says nothing (initial, headline line)
   bool name = false;        // may be part of a name
   bool title = false;       // a title or honorific used as such
-  int unit = 0;
 };
 
 struct Unit {
@@ -68,12 +70,58 @@ struct Unit {
 struct Cand {
   uint32_t tb = 0, te = 0;  // token range
   Span span;
-  std::string folded;
+  uint32_t fold_at = 0, fold_len = 0;  // folded name ("bank of merovia") in Scratch::cand_text
+  uint64_t fold_hash = 0;              // KeyHash of the folded name
   std::array<float, 4> score{};
   int title_tb = -1, title_te = -1;  // stripped title tokens before the name
   bool honorific = false;
   bool team = false;  // a place standing for a sports club here
   int entity = -1;
+  int next = -1;  // the next cand of the same group (Group::head)
+};
+
+// Cands with one folded name, merged by aliases. The cands are a list threaded through
+// Cand::next (in the order they joined), so groups allocate nothing.
+struct Group {
+  int head = -1, tail = -1;  // first and last cand; -1: empty
+  std::array<float, 4> score{};
+  int longest = -1;  // the cand with the most tokens (then bytes)
+  bool alias = false;
+  int type = kMisc;
+  bool empty() const { return head < 0; }
+};
+
+// hash -> index, open addressing (hash 0 never occurs: KeyHash is never 0).
+class IndexTable {
+ public:
+  void Reset(size_t expected) {
+    size_t cap = 64;
+    while (cap < expected * 2 + 2) cap <<= 1;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+  }
+  // The index stored for h, else stores `value` and returns it; *inserted tells which.
+  int FindOrInsert(uint64_t h, int value, bool* inserted) {
+    size_t i = static_cast<size_t>(h) & mask_;
+    while (slots_[i].h != 0) {
+      if (slots_[i].h == h) {
+        *inserted = false;
+        return slots_[i].value;
+      }
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = Slot{h, value};
+    *inserted = true;
+    return value;
+  }
+
+ private:
+  struct Slot {
+    uint64_t h = 0;
+    int value = 0;
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
 };
 
 struct DocCount {
@@ -89,8 +137,13 @@ class DocTable {
     while (cap < expected * 2 + 2) cap <<= 1;
     slots_.assign(cap, Slot{});
     mask_ = cap - 1;
+    filter_.fill(0);
   }
+  // False when h was surely never inserted: one bit of a 1024-bit filter (by the hash's top
+  // bits) answers most lookups of words that never appear capitalised without a probe.
+  bool MayContain(uint64_t h) const { return (filter_[h >> 60] >> ((h >> 52) & 63)) & 1; }
   DocCount& Insert(uint64_t h) {
+    filter_[h >> 60] |= 1ull << ((h >> 52) & 63);
     size_t i = static_cast<size_t>(h) & mask_;
     while (slots_[i].h != 0 && slots_[i].h != h) i = (i + 1) & mask_;
     slots_[i].h = h;
@@ -112,24 +165,99 @@ class DocTable {
   };
   std::vector<Slot> slots_;
   size_t mask_ = 0;
+  std::array<uint64_t, 16> filter_{};
 };
+
+// What Featurize derives from an ASCII word of at most 16 bytes, cached per thread by the
+// word's bytes: news text repeats its words, and a hit skips folding, hashing and up to three
+// lexicon probes (each likely a cache miss in the large table).
+constexpr size_t kCachedWordBytes = 16;
+struct WordCacheEntry {
+  uint64_t raw[2] = {0, 0};     // the word's bytes, little-endian, zero-padded (0: empty slot)
+  uint64_t folded[2] = {0, 0};  // its folded bytes, likewise
+  uint64_t h = 0;
+  uint64_t flags = 0;
+  bool cap = false, lower = false, allcaps = false, phrase = false;
+};
+constexpr int kWordCacheBits = 12;
 
 struct Scratch {
   const Article* article = nullptr;
+  const Lexicon* lex = nullptr;
   std::string_view text;
-  std::string arena;
+  std::string arena;  // folded forms of the tokens, back to back
+  size_t used = 0;    // bytes of the arena in use
   std::vector<Tok> toks;
   std::vector<Unit> units;
   DocTable doc;
-  std::vector<text::Token> raw;  // AddUnitTokens' scratch
-  std::string fold;              // Featurize's scratch
+  std::vector<LineToken> raw;           // AddUnitTokens' scratch
+  std::string fold;                     // Featurize's scratch
+  std::vector<uint32_t> starts;         // sentence starts, sorted
+  size_t next_start = 0;                // the first start not yet given to a token
+  uint32_t next_start_at = UINT32_MAX;  // starts[next_start], UINT32_MAX past the end
+  bool split_sentences = false;         // no sentences from the text stage: split lines here
+  std::vector<uint32_t> cap_words;      // indices of the capitalised words, in text order
   std::vector<Cand> cands;
+  std::string cand_text;  // folded names of the cands, back to back
+  std::vector<WordCacheEntry> word_cache = std::vector<WordCacheEntry>(1 << kWordCacheBits);
+  std::vector<Group> groups;
+  IndexTable by_name;                             // folded name hash -> group
+  std::vector<std::pair<uint64_t, int>> by_last;  // name word hash -> person group
   bool sports = false;    // a sports report: clubs named after places are organisations
   bool business = false;  // a business report: unknown single names are mostly companies
 };
 
 std::string_view Lower(const Scratch& s, const Tok& t) {
-  return std::string_view(s.arena).substr(t.lo, t.lo_len);
+  return std::string_view(s.arena.data() + t.lo, t.lo_len);
+}
+
+std::string_view Folded(const Scratch& s, const Cand& c) {
+  return std::string_view(s.cand_text.data() + c.fold_at, c.fold_len);
+}
+
+// `for (int ci : Members(s, g))`: the cands of group g in the order they joined.
+class Members {
+ public:
+  Members(const Scratch& s, const Group& g) : cands_(&s.cands), head_(g.head) {}
+  struct It {
+    const std::vector<Cand>* cands;
+    int i;
+    int operator*() const { return i; }
+    It& operator++() {
+      i = (*cands)[i].next;
+      return *this;
+    }
+    bool operator!=(const It& o) const { return i != o.i; }
+  };
+  It begin() const { return It{cands_, head_}; }
+  It end() const { return It{cands_, -1}; }
+
+ private:
+  const std::vector<Cand>* cands_;
+  int head_;
+};
+
+void AddMember(Scratch* s, Group* g, int ci) {
+  s->cands[ci].next = -1;
+  if (g->tail >= 0)
+    s->cands[g->tail].next = ci;
+  else
+    g->head = ci;
+  g->tail = ci;
+}
+
+// Moves every cand of group `from` to the end of group `to`.
+void MoveMembers(Scratch* s, int from, int to) {
+  Group& f = s->groups[from];
+  Group& t = s->groups[to];
+  for (int ci : Members(*s, f)) s->cands[ci].entity = to;
+  if (f.empty()) return;
+  if (t.tail >= 0)
+    s->cands[t.tail].next = f.head;
+  else
+    t.head = f.head;
+  t.tail = f.tail;
+  f.head = f.tail = -1;
 }
 
 bool IsUpper(char32_t c) {
@@ -150,30 +278,237 @@ bool IsLetter(char32_t c) {
 // ---------------------------------------------------------------------------------------------
 // 1. Tokens
 
+// Sentence starts at or before t (a cursor over the sorted starts) make t a sentence start.
+void MarkSentenceStart(Scratch* s, Tok* t) {
+  t->sent_start = false;
+  if (t->span.start < s->next_start_at) return;  // most tokens: one comparison
+  // A sentence starting inside or before this token starts at it.
+  while (s->next_start < s->starts.size() && s->starts[s->next_start] <= t->span.start)
+    ++s->next_start;
+  s->next_start_at = s->next_start < s->starts.size() ? s->starts[s->next_start] : UINT32_MAX;
+  // A splitter that cut after an initial ("J. Ratcliffe") did not see a sentence end.
+  if (s->toks.size() >= 2) {  // t is toks.back()
+    const Tok& p = s->toks[s->toks.size() - 2];
+    if (p.span.size() == 2 && s->text[p.span.end - 1] == '.' && p.unit == t->unit) return;
+  }
+  t->sent_start = true;
+}
+
+// Eight ASCII bytes at a time (SWAR): bytes < 0x80 never carry into their neighbour when 0x3F
+// or less is added, so the high bit of each byte of x + c says "byte >= 0x80 - c".
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t Bytes(uint8_t b) { return 0x0101010101010101ull * b; }
+// High bit set in each byte that is 'A'..'Z' (resp. 'a'..'z'); x must be ASCII.
+inline uint64_t UpperMask(uint64_t x) { return (x + Bytes(0x3F)) & ~(x + Bytes(0x25)) & kHighBits; }
+inline uint64_t LowerMask(uint64_t x) { return (x + Bytes(0x1F)) & ~(x + Bytes(0x05)) & kHighBits; }
+
+// Up to 8 bytes of p[0, n) little-endian, zero above n; reads whole words when the text allows.
+inline uint64_t LoadUpTo8(const char* p, size_t n, const char* text_end) {
+  uint64_t v = 0;
+  if (p + 8 <= text_end) {
+    std::memcpy(&v, p, 8);
+    return n >= 8 ? v : v & ((1ull << (8 * n)) - 1);
+  }
+  for (size_t i = 0; i < n; ++i)
+    v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+
+// Word features of an ASCII base: folds it into d (which has 8 bytes of slack) and sets cap,
+// lower and allcaps as the general path below would. Returns the index of the first '-', or
+// npos.
+size_t FoldAsciiWord(std::string_view base, const char* text_end, char* d, Tok* t) {
+  uint64_t any_lower = 0;
+  int upper = 0;  // saturating count: 2 means "two or more"
+  size_t hyphen = std::string_view::npos;
+  for (size_t q = 0; q < base.size(); q += 8) {
+    const size_t n = std::min<size_t>(8, base.size() - q);
+    const uint64_t x = LoadUpTo8(base.data() + q, n, text_end);
+    const uint64_t up = UpperMask(x), lo = LowerMask(x);
+    const uint64_t folded = x | (up >> 2);  // 0x80 >> 2 == 0x20: 'A' -> 'a'
+    std::memcpy(d + q, &folded, 8);
+    if (q == 0) {
+      t->cap = (up & 0x80) != 0;
+      t->lower = (lo & 0x80) != 0;
+    }
+    any_lower |= lo;
+    upper += (up != 0) + ((up & (up - 1)) != 0);
+    // Zero bytes of x ^ '-'..: exact for the lowest one (bytes past n are 0, not '-').
+    const uint64_t v = x ^ Bytes('-');
+    const uint64_t dash = (v - Bytes(0x01)) & ~v & kHighBits;
+    if (dash != 0 && hyphen == std::string_view::npos)
+      hyphen = q + static_cast<size_t>(__builtin_ctzll(dash)) / 8;
+  }
+  t->allcaps = any_lower == 0 && upper >= 2;
+  return hyphen;
+}
+
+// Folds token t into the arena (possessive ending stripped) and, for words, sets its case
+// features, hash and lexicon flags. `ascii`: every byte of t's span is ASCII.
+void Featurize(Scratch* s, Tok* t, bool ascii) {
+  const Lexicon& lex = *s->lex;
+  const std::string_view w(s->text.data() + t->span.start, t->span.size());
+  // Possessive endings stay in the span but not in the folded form. They end in 's' or '\''.
+  const char last = w.back();
+  if (last == 's' || last == '\'') {
+    if (w.size() > 2 && w.ends_with("'s"))
+      t->poss = 2;
+    else if (w.size() > 4 && w.ends_with("\xE2\x80\x99s"))
+      t->poss = 4;
+    else if (w.size() > 2 && last == '\'' && (w[w.size() - 2] == 's' || w[w.size() - 2] == 'S'))
+      t->poss = 1;
+  }
+  const std::string_view base(w.data(), w.size() - t->poss);
+  if (!ascii && t->poss == 4) {  // "Russia’s": the base alone may be ASCII
+    ascii = true;
+    for (char c : base) ascii &= static_cast<unsigned char>(c) < 0x80;
+  }
+  std::string& arena = s->arena;
+  t->lo = static_cast<uint32_t>(s->used);
+  const bool word = t->kind == TokenKind::kWord;
+  WordCacheEntry* cached = nullptr;  // the slot to fill for a short ASCII word
+  if (ascii) {
+    if (s->used + base.size() + 16 > arena.size()) arena.resize(2 * (s->used + base.size()) + 64);
+    char* d = arena.data() + s->used;
+    const char* text_end = s->text.data() + s->text.size();
+    size_t h = std::string_view::npos;
+    if (word && base.size() <= kCachedWordBytes) {
+      const size_t n0 = std::min<size_t>(base.size(), 8);
+      const uint64_t raw0 = LoadUpTo8(base.data(), n0, text_end);
+      const uint64_t raw1 =
+          base.size() > 8 ? LoadUpTo8(base.data() + 8, base.size() - 8, text_end) : 0;
+      // Fibonacci hashing of the bytes picks the slot.
+      cached = &s->word_cache[((raw0 ^ (raw1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
+                              (64 - kWordCacheBits)];
+      if (cached->raw[0] == raw0 && cached->raw[1] == raw1) {
+        std::memcpy(d, cached->folded, 16);
+        s->used += base.size();
+        t->lo_len = static_cast<uint32_t>(base.size());
+        t->h = cached->h;
+        t->flags = cached->flags;
+        t->cap = cached->cap;
+        t->lower = cached->lower;
+        t->allcaps = cached->allcaps;
+        t->phrase = cached->phrase;
+        return;
+      }
+      cached->raw[0] = raw0;
+      cached->raw[1] = raw1;
+    }
+    if (word) {
+      h = FoldAsciiWord(base, text_end, d, t);
+    } else {  // numbers and punctuation have no letters to fold
+      std::memcpy(d, base.data(), base.size());
+    }
+    s->used += base.size();
+    t->lo_len = static_cast<uint32_t>(base.size());
+    if (!word) return;
+    // "al-Assad", "bin-Laden": a lower-case particle joined to a capitalised name.
+    if (t->lower && h != std::string_view::npos && h + 1 < base.size() && base[h + 1] >= 'A' &&
+        base[h + 1] <= 'Z' && (lex.Lookup(std::string_view(arena.data() + t->lo, h)) & kParticle)) {
+      t->cap = true;
+      t->lower = false;
+    }
+  } else {
+    // Other text: text::Fold, and case from the code points (utf8proc beyond Latin).
+    FoldInto(base, &s->fold);
+    if (s->used + s->fold.size() > arena.size()) arena.resize(2 * (s->used + s->fold.size()) + 64);
+    std::memcpy(arena.data() + s->used, s->fold.data(), s->fold.size());
+    s->used += s->fold.size();
+    t->lo_len = static_cast<uint32_t>(s->fold.size());
+    if (!word) return;
+    size_t i = 0;
+    const char32_t first = utf8::Next(base, &i);
+    int letters = 0, upper = 0;
+    bool lower_any = false;
+    size_t k = 0;
+    while (k < base.size()) {
+      const char32_t c = utf8::Next(base, &k);
+      if (IsLetter(c)) {
+        ++letters;
+        if (IsUpper(c))
+          ++upper;
+        else if (IsLower(c))
+          lower_any = true;
+      }
+    }
+    t->cap = IsUpper(first);
+    t->lower = IsLower(first);
+    t->allcaps = letters >= 2 && upper == letters && !lower_any;
+    if (t->lower) {
+      const size_t h = base.find('-');
+      if (h != std::string_view::npos && h + 1 < base.size()) {
+        size_t q = h + 1;
+        const char32_t after = utf8::Next(base, &q);
+        FoldInto(base.substr(0, h), &s->fold);
+        if (IsUpper(after) && (lex.Lookup(s->fold) & kParticle)) {
+          t->cap = true;
+          t->lower = false;
+        }
+      }
+    }
+  }
+  const std::string_view folded(arena.data() + t->lo, t->lo_len);
+  t->h = KeyHash(folded);
+  t->flags = lex.LookupHash(t->h, &t->phrase);
+  // Plurals: "Chechens", "Iraqis" (demonyms), "Scorers", "Women" (common words).
+  if (!(t->flags & (kDemonym | kCommon)) && folded.size() > 3 && folded.back() == 's') {
+    uint64_t f = lex.Lookup(folded.substr(0, folded.size() - 1));
+    if (!(f & (kDemonym | kCommon)) && folded.ends_with("es"))
+      f = lex.Lookup(folded.substr(0, folded.size() - 2));
+    t->flags |= (f & (kDemonym | kCommon));
+    if (f & (kDemonym | kCommon)) t->flags |= kPlural;
+  }
+  if (cached != nullptr) {
+    // FoldAsciiWord zero-padded the 8-byte blocks it wrote.
+    std::memcpy(cached->folded, arena.data() + t->lo, 8);
+    if (t->lo_len > 8)
+      std::memcpy(&cached->folded[1], arena.data() + t->lo + 8, 8);
+    else
+      cached->folded[1] = 0;
+    cached->h = t->h;
+    cached->flags = t->flags;
+    cached->cap = t->cap;
+    cached->lower = t->lower;
+    cached->allcaps = t->allcaps;
+    cached->phrase = t->phrase;
+  }
+}
+
+// Tokens of one line (a unit): merged dotted abbreviations, sentence starts, features.
 void AddUnitTokens(Scratch* s, Span range) {
-  s->raw = text::Tokenize(s->text, range);
-  const std::vector<text::Token>& raw = s->raw;
+  s->raw.clear();
+  AppendTokens(s->text, range, &s->raw);
+  const std::vector<LineToken>& raw = s->raw;
+  if (raw.empty()) return;
+  if (s->split_sentences) {
+    // No sentences from the text stage: split this line here (starts stay sorted: lines come
+    // in text order).
+    const Span r{raw.front().span.start, raw.back().span.end};
+    for (const Sentence& sen : text::SplitSentences(s->text, r))
+      s->starts.push_back(sen.span.start);
+    if (s->next_start < s->starts.size()) s->next_start_at = s->starts[s->next_start];
+  }
   Unit unit;
   unit.begin = static_cast<uint32_t>(s->toks.size());
   const int unit_idx = static_cast<int>(s->units.size());
+  auto dot_after = [&](size_t k) {
+    return k + 1 < raw.size() && raw[k + 1].kind == TokenKind::kPunct &&
+           raw[k + 1].span.start == raw[k].span.end && s->text[raw[k].span.end] == '.';
+  };
   for (size_t i = 0; i < raw.size(); ++i) {
-    Tok t;
+    Tok& t = s->toks.emplace_back();
     t.span = raw[i].span;
     t.kind = raw[i].kind;
     t.unit = unit_idx;
+    bool ascii = raw[i].ascii;
     // Dotted abbreviations: "U" "." "S" "." -> "U.S."; "M" "." -> "M."; "Mr" "." -> "Mr.".
-    if (t.kind == TokenKind::kWord && i + 1 < raw.size() && raw[i + 1].kind == TokenKind::kPunct &&
-        raw[i + 1].span.start == t.span.end && s->text[t.span.end] == '.') {
+    if (t.kind == TokenKind::kWord && dot_after(i)) {
       std::string_view w = s->text.substr(t.span.start, t.span.size());
       size_t one = 0;
       utf8::Next(w, &one);
-      const bool single = one == w.size();
-      if (single) {
+      if (one == w.size()) {
         // Absorb further "X." pairs: "U" "." "S" "." -> "U.S."; raw[i + 1] is the first dot.
-        auto dot_after = [&](size_t k) {
-          return k + 1 < raw.size() && raw[k + 1].kind == TokenKind::kPunct &&
-                 raw[k + 1].span.start == raw[k].span.end && s->text[raw[k].span.end] == '.';
-        };
         size_t last_dot = i + 1;
         while (true) {
           size_t k = last_dot + 1;
@@ -184,6 +519,7 @@ void AddUnitTokens(Scratch* s, Span range) {
           size_t len = 0;
           utf8::Next(letter, &len);
           if (len != letter.size()) break;
+          ascii &= raw[k].ascii;
           last_dot = k + 1;
         }
         t.span.end = raw[last_dot].span.end;
@@ -193,181 +529,60 @@ void AddUnitTokens(Scratch* s, Span range) {
         for (size_t q = 0; q < w.size(); ++q)
           buf[q] = (w[q] >= 'A' && w[q] <= 'Z') ? static_cast<char>(w[q] + 32) : w[q];
         buf[w.size()] = '.';
-        uint64_t f = Lexicon::Get().Lookup(std::string_view(buf, w.size() + 1));
+        uint64_t f = s->lex->Lookup(std::string_view(buf, w.size() + 1));
         if (f & (kHonorific | kTitle | kOrgSuffix | kParticle)) {
           t.span.end = raw[i + 1].span.end;
           ++i;
         }
       }
     }
-    s->toks.push_back(t);
+    MarkSentenceStart(s, &t);
+    Featurize(s, &t, ascii);
   }
   unit.end = static_cast<uint32_t>(s->toks.size());
   s->units.push_back(unit);
 }
 
-void MarkSentenceStarts(Scratch* s) {
-  std::vector<uint32_t> starts;
-  if (!s->article->sentences.empty()) {
-    for (const Sentence& sen : s->article->sentences) starts.push_back(sen.span.start);
-  } else {
-    for (const Unit& u : s->units) {
-      Span r{s->toks[u.begin].span.start, s->toks[u.end - 1].span.end};
-      for (const Sentence& sen : text::SplitSentences(s->text, r)) starts.push_back(sen.span.start);
-    }
-  }
-  std::sort(starts.begin(), starts.end());
-  size_t k = 0;
-  for (size_t i = 0; i < s->toks.size(); ++i) {
-    Tok& t = s->toks[i];
-    bool start = false;
-    // A sentence starting inside or before this token starts at it.
-    while (k < starts.size() && starts[k] <= t.span.start) {
-      ++k;
-      start = true;
-    }
-    // A splitter that cut after an initial ("J. Ratcliffe") did not see a sentence end.
-    if (start && i > 0) {
-      const Tok& p = s->toks[i - 1];
-      if (p.span.size() == 2 && s->text[p.span.end - 1] == '.' && p.unit == t.unit) start = false;
-    }
-    t.sent_start = start;
-  }
-}
-
-void Featurize(Scratch* s) {
-  const Lexicon& lex = Lexicon::Get();
-  // The arena is sized up front and filled through a cursor (no per-token resize or memset).
-  std::string& arena = s->arena;
-  size_t used = 0;
-  if (arena.size() < s->text.size() + 64) arena.resize(s->text.size() + 64);
-  for (Tok& t : s->toks) {
-    std::string_view w = s->text.substr(t.span.start, t.span.size());
-    // Possessive endings stay in the span but not in the folded form.
-    if (w.size() > 2 && w.ends_with("'s"))
-      t.poss = 2;
-    else if (w.size() > 4 && w.ends_with("\xE2\x80\x99s"))
-      t.poss = 4;
-    else if (w.size() > 2 && w.back() == '\'' && (w[w.size() - 2] == 's' || w[w.size() - 2] == 'S'))
-      t.poss = 1;
-    std::string_view base = w.substr(0, w.size() - t.poss);
-    // Fold straight into the arena: ASCII by a byte loop, the rest by text::Fold.
-    t.lo = static_cast<uint32_t>(used);
-    if (used + base.size() > arena.size()) arena.resize(2 * (used + base.size()));
-    char* d = arena.data() + used;
-    unsigned char high = 0;  // any byte >= 0x80: not ASCII
-    size_t hyphen = std::string_view::npos;
-    for (size_t q = 0; q < base.size(); ++q) {
-      const char c = base[q];
-      high |= static_cast<unsigned char>(c);
-      if (c == '-' && hyphen == std::string_view::npos) hyphen = q;
-      d[q] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-    if (!(high & 0x80)) {
-      used += base.size();
-    } else {
-      FoldInto(base, &s->fold);
-      if (used + s->fold.size() > arena.size()) arena.resize(2 * (used + s->fold.size()));
-      std::memcpy(arena.data() + used, s->fold.data(), s->fold.size());
-      used += s->fold.size();
-    }
-    t.lo_len = static_cast<uint32_t>(used - t.lo);
-    if (t.kind != TokenKind::kWord) continue;  // only words are hashed and looked up
-    const std::string_view folded(arena.data() + t.lo, t.lo_len);
-    t.h = KeyHash(folded);
-    size_t i = 0;
-    char32_t first = utf8::Next(base, &i);
-    int letters = 0, upper = 0;
-    bool lower_any = false;
-    size_t k = 0;
-    while (k < base.size()) {
-      const unsigned char b = static_cast<unsigned char>(base[k]);
-      if (b < 0x80) {  // ASCII fast path
-        ++k;
-        if (b >= 'A' && b <= 'Z') {
-          ++letters;
-          ++upper;
-        } else if (b >= 'a' && b <= 'z') {
-          ++letters;
-          lower_any = true;
-          // A lower-case word: the rest cannot make it capitalised or all-caps.
-          if (!IsUpper(first)) break;
-        }
-        continue;
-      }
-      char32_t c = utf8::Next(base, &k);
-      if (IsLetter(c)) {
-        ++letters;
-        if (IsUpper(c))
-          ++upper;
-        else if (IsLower(c))
-          lower_any = true;
-      }
-    }
-    t.cap = IsUpper(first);
-    t.lower = IsLower(first);
-    t.allcaps = letters >= 2 && upper == letters && !lower_any;
-    // "al-Assad", "bin-Laden": a lower-case particle joined to a capitalised name.
-    if (t.lower) {
-      const size_t h = hyphen;
-      if (h != std::string_view::npos && h + 1 < base.size()) {
-        size_t q = h + 1;
-        char32_t after = utf8::Next(base, &q);
-        std::string part;
-        FoldInto(base.substr(0, h), &part);
-        if (IsUpper(after) && (lex.Lookup(part) & kParticle)) {
-          t.cap = true;
-          t.lower = false;
-        }
-      }
-    }
-    t.flags = lex.LookupHash(t.h);
-    // Plurals: "Chechens", "Iraqis" (demonyms), "Scorers", "Women" (common words).
-    if (!(t.flags & (kDemonym | kCommon)) && folded.size() > 3 && folded.back() == 's') {
-      uint64_t f = lex.Lookup(folded.substr(0, folded.size() - 1));
-      if (!(f & (kDemonym | kCommon)) && folded.ends_with("es"))
-        f = lex.Lookup(folded.substr(0, folded.size() - 2));
-      t.flags |= (f & (kDemonym | kCommon));
-      if (f & (kDemonym | kCommon)) t.flags |= kPlural;
-    }
-  }
-}
-
 bool IsWordLike(const Tok& t) { return t.kind == TokenKind::kWord; }
 
+// Per unit: initial words, headline lines (capitals or title case) and ambiguous
+// capitalisation; per article: sports and business reports, and how often each word is
+// written capitalised mid-sentence and in lower case. One pass over the tokens of each unit.
 void MarkUnits(Scratch* s) {
+  int doc_words = 0, sport = 0, doc_numbers = 0, biz = 0;
+  size_t caps = 0;
+  const char* arena = s->arena.data();
   for (Unit& u : s->units) {
-    int words = 0, allcaps = 0, capitalised = 0, lower = 0;
+    int words = 0, allcaps = 0;
+    int function_lower = 0, numbers = 0, long_words = 0, long_caps = 0;
     bool start = true;
     for (uint32_t i = u.begin; i < u.end; ++i) {
       Tok& t = s->toks[i];
       if (t.sent_start) start = true;
-      if (!IsWordLike(t)) {
-        if (t.kind == TokenKind::kNumber) start = false;
+      if (t.kind != TokenKind::kWord) {
+        if (t.kind == TokenKind::kNumber) {
+          start = false;
+          ++numbers;
+        }
         continue;
       }
-      if (start || t.sent_start) t.initial = true;
+      if (start) t.initial = true;
       start = false;
-      if (t.lo_len < 2) continue;
-      ++words;
-      if (t.allcaps) ++allcaps;
-      if (t.cap)
-        ++capitalised;
-      else if (t.lower && !(t.flags & kStopCap))
-        ++lower;
-      else if (t.lower)
-        lower += 0;
-    }
-    int function_lower = 0, numbers = 0, long_words = 0, long_caps = 0;
-    for (uint32_t i = u.begin; i < u.end; ++i) {
-      const Tok& t = s->toks[i];
-      if (t.lower) ++function_lower;
-      if (t.kind == TokenKind::kNumber) ++numbers;
-      if (IsWordLike(t) && t.lo_len >= 3 && t.lo[s->arena.data()] != '.') {
+      ++doc_words;
+      if (t.lower) ++function_lower;  // only words are lower
+      if (t.flags & kSportWord) ++sport;
+      if (t.flags & kBusinessWord) ++biz;
+      if (t.cap) s->cap_words.push_back(i);
+      if (t.lo_len != 0 && t.cap) ++caps;
+      if (t.lo_len >= 3 && arena[t.lo] != '.') {
         ++long_words;
         if (t.cap) ++long_caps;
       }
+      if (t.lo_len < 2) continue;
+      ++words;
+      if (t.allcaps) ++allcaps;
     }
+    doc_numbers += numbers;
     if (words > 0 && allcaps == words)
       u.caps_line = true;
     else if (allcaps >= 3 && allcaps * 3 >= words * 2)
@@ -376,50 +591,35 @@ void MarkUnits(Scratch* s) {
     else if (long_words >= 4 && function_lower <= 1 && long_caps * 5 >= long_words * 4 &&
              numbers * 2 < long_words)
       u.caps_line = true;
+    // A word right after a colon or an opening quote mid-sentence may be capitalised too.
+    bool after_colon = false;
     for (uint32_t i = u.begin; i < u.end; ++i) {
       Tok& t = s->toks[i];
-      // After an opening quote or bracket at the start the next word is initial too.
-      t.ambiguous = u.caps_line || t.initial;
-    }
-    // A word right after a colon or an opening quote mid-sentence may be capitalised too.
-    for (uint32_t i = u.begin + 1; i < u.end; ++i) {
-      const Tok& p = s->toks[i - 1];
-      if (p.kind == TokenKind::kPunct) {
-        char c = s->text[p.span.start];
-        if (c == ':' || c == '"' ||
-            (static_cast<unsigned char>(c) == 0xE2 &&
-             s->text.substr(p.span.start, 3) == "\xE2\x80\x9C"))
-          s->toks[i].ambiguous = true;
+      t.ambiguous = u.caps_line || t.initial || after_colon;
+      after_colon = false;
+      if (t.kind == TokenKind::kPunct) {
+        const char c = s->text[t.span.start];
+        after_colon = c == ':' || c == '"' ||
+                      (static_cast<unsigned char>(c) == 0xE2 &&
+                       s->text.substr(t.span.start, 3) == "\xE2\x80\x9C");
       }
     }
   }
-}
-
-void CountDocEvidence(Scratch* s) {
-  int words = 0, sport = 0, numbers = 0, biz = 0;
-  size_t caps = 0;
-  for (const Tok& t : s->toks) {
-    if (t.kind == TokenKind::kNumber) ++numbers;
-    if (t.kind != TokenKind::kWord) continue;
-    ++words;
-    if (t.flags & kSportWord) ++sport;
-    if (t.flags & kBusinessWord) ++biz;
-    if (t.lo_len != 0 && t.cap) ++caps;
-  }
-  s->business = biz >= 3 && biz * 60 >= words;
-  s->sports =
-      (sport >= 2 && sport * 40 >= words) || (numbers >= 20 && numbers * 3 >= words && sport >= 1);
+  s->business = biz >= 3 && biz * 60 >= doc_words;
+  s->sports = (sport >= 2 && sport * 40 >= doc_words) ||
+              (doc_numbers >= 20 && doc_numbers * 3 >= doc_words && sport >= 1);
   // Only words written capitalised somewhere need counts; lower-case occurrences are then
   // looked up, not inserted (most words of an article never appear capitalised).
   s->doc.Reset(caps);
-  for (const Tok& t : s->toks) {
-    if (!IsWordLike(t) || t.lo_len == 0 || !t.cap) continue;
+  for (const uint32_t i : s->cap_words) {
+    const Tok& t = s->toks[i];
+    if (t.lo_len == 0) continue;
     DocCount& dc = s->doc.Insert(t.h);
     if (!t.ambiguous && !t.allcaps) ++dc.cap_mid;
   }
   if (caps == 0) return;
   for (const Tok& t : s->toks) {
-    if (!IsWordLike(t) || !t.lower || (t.flags & kStopCap)) continue;
+    if (!t.lower || (t.flags & kStopCap) || !s->doc.MayContain(t.h)) continue;  // words only
     if (DocCount* dc = s->doc.Find(t.h)) ++dc->lower;
   }
 }
@@ -434,91 +634,91 @@ bool NextIsCapWord(const Scratch& s, uint32_t i, uint32_t end) {
 }
 
 void MarkNames(Scratch* s) {
-  for (const Unit& u : s->units) {
-    for (uint32_t i = u.begin; i < u.end; ++i) {
-      Tok& t = s->toks[i];
-      if (!IsWordLike(t) || !t.cap) continue;
-      const uint64_t f = t.flags;
-      if (f & (kHonorific | kTitle)) t.title = true;
-      // Compiled lists outrank WordNet: "Sunday" the evangelist, "IN" for Indiana.
-      const uint64_t strong = f & kEntityFlags & ~(kWnPerson | kWnLocation | kWnOrg | kWnOther);
-      if ((f & kTimeWord) && !strong) continue;
-      if ((f & kStopCap) && !(strong && t.allcaps && !u.caps_line)) continue;
-      // A lone capital letter ("N", "B") is a label, not a name; "M." (merged) stays.
-      if (t.lo_len == 1) continue;
-      if (!t.ambiguous) {
-        t.name = true;
-        continue;
-      }
-      const DocCount* found = s->doc.Find(t.h);
-      const DocCount dc = found ? *found : DocCount{};
-      bool evidence = (f & kEntityFlags) != 0;
-      if (!evidence && dc.cap_mid > 0 && dc.cap_mid >= dc.lower) evidence = true;
-      if (!evidence && !u.caps_line) {
-        if (t.allcaps && !(f & kCommon))
-          evidence = true;  // "NATO said ..." at sentence start
-        else if (!(f & kCommon) && dc.lower == 0) {
-          if (NextIsCapWord(*s, i, u.end))
-            evidence = true;
-          else if (i + 1 < u.end && s->toks[i + 1].kind == TokenKind::kNumber)
-            evidence = true;
-          else if (i + 1 < u.end && s->toks[i + 1].kind == TokenKind::kPunct &&
-                   (s->text[s->toks[i + 1].span.start] == ',' ||
-                    s->text[s->toks[i + 1].span.start] == '('))
-            evidence = true;
-        }
-      }
-      // "Michael Slater", "Nick Knight" in a title-case list: a surname after a given name.
-      if (!evidence && i > u.begin && s->toks[i - 1].name && (s->toks[i - 1].flags & kGiven) &&
-          s->toks[i - 1].span.end + 1 == t.span.start)
-        evidence = true;
-      // "C. Lewis": a dotted initial before a capitalised word.
-      if (!evidence && t.lo_len == 2 && s->arena[t.lo + 1] == '.' && i + 1 < u.end &&
-          s->toks[i + 1].cap)
-        evidence = true;
-      // Headline words known only from the body need more than a common or sports word.
-      if (evidence && u.caps_line && (f & (kSportWord | kCommon)) && !(f & kEntityFlags) &&
-          dc.cap_mid < 2)
-        evidence = false;
-      if (!evidence && u.caps_line && !(f & kCommon) && dc.lower == 0 && t.lo_len > 2 &&
-          !(f & (kStopCap | kTimeWord))) {
-        // Headline words the dictionary does not know: a name more often than not.
-        evidence = true;
-      }
-      // "EASTERN DIVISION", "MANCHESTER UNITED": a head word after a name in a headline.
-      if (!evidence && u.caps_line && i > u.begin && s->toks[i - 1].name &&
-          (f & (kOrgHead | kMiscHead | kTeamHead | kLocHead)))
-        evidence = true;
-      if (evidence) t.name = true;
+  // Only capitalised words can start or be names: visit those (MarkUnits listed them).
+  for (const uint32_t i : s->cap_words) {
+    Tok& t = s->toks[i];
+    const Unit& u = s->units[t.unit];
+    const uint64_t f = t.flags;
+    if (f & (kHonorific | kTitle)) t.title = true;
+    // Compiled lists outrank WordNet: "Sunday" the evangelist, "IN" for Indiana.
+    const uint64_t strong = f & kEntityFlags & ~(kWnPerson | kWnLocation | kWnOrg | kWnOther);
+    if ((f & kTimeWord) && !strong) continue;
+    if ((f & kStopCap) && !(strong && t.allcaps && !u.caps_line)) continue;
+    // A lone capital letter ("N", "B") is a label, not a name; "M." (merged) stays.
+    if (t.lo_len == 1) continue;
+    if (!t.ambiguous) {
+      t.name = true;
+      continue;
     }
+    const DocCount* found = s->doc.Find(t.h);
+    const DocCount dc = found ? *found : DocCount{};
+    bool evidence = (f & kEntityFlags) != 0;
+    if (!evidence && dc.cap_mid > 0 && dc.cap_mid >= dc.lower) evidence = true;
+    if (!evidence && !u.caps_line) {
+      if (t.allcaps && !(f & kCommon))
+        evidence = true;  // "NATO said ..." at sentence start
+      else if (!(f & kCommon) && dc.lower == 0) {
+        if (NextIsCapWord(*s, i, u.end))
+          evidence = true;
+        else if (i + 1 < u.end && s->toks[i + 1].kind == TokenKind::kNumber)
+          evidence = true;
+        else if (i + 1 < u.end && s->toks[i + 1].kind == TokenKind::kPunct &&
+                 (s->text[s->toks[i + 1].span.start] == ',' ||
+                  s->text[s->toks[i + 1].span.start] == '('))
+          evidence = true;
+      }
+    }
+    // "Michael Slater", "Nick Knight" in a title-case list: a surname after a given name.
+    if (!evidence && i > u.begin && s->toks[i - 1].name && (s->toks[i - 1].flags & kGiven) &&
+        s->toks[i - 1].span.end + 1 == t.span.start)
+      evidence = true;
+    // "C. Lewis": a dotted initial before a capitalised word.
+    if (!evidence && t.lo_len == 2 && s->arena[t.lo + 1] == '.' && i + 1 < u.end &&
+        s->toks[i + 1].cap)
+      evidence = true;
+    // Headline words known only from the body need more than a common or sports word.
+    if (evidence && u.caps_line && (f & (kSportWord | kCommon)) && !(f & kEntityFlags) &&
+        dc.cap_mid < 2)
+      evidence = false;
+    if (!evidence && u.caps_line && !(f & kCommon) && dc.lower == 0 && t.lo_len > 2 &&
+        !(f & (kStopCap | kTimeWord))) {
+      // Headline words the dictionary does not know: a name more often than not.
+      evidence = true;
+    }
+    // "EASTERN DIVISION", "MANCHESTER UNITED": a head word after a name in a headline.
+    if (!evidence && u.caps_line && i > u.begin && s->toks[i - 1].name &&
+        (f & (kOrgHead | kMiscHead | kTeamHead | kLocHead)))
+      evidence = true;
+    if (evidence) t.name = true;
   }
   // Known phrases are names wherever they stand: "New York", "The Hague", "West Bank".
   const Lexicon& lex = Lexicon::Get();
   std::string key;
-  for (const Unit& u : s->units) {
-    for (uint32_t i = u.begin; i + 1 < u.end; ++i) {
-      const Tok& t = s->toks[i];
-      if (!IsWordLike(t) || !t.cap || !lex.StartsPhraseHash(t.h)) continue;
-      if (t.flags & (kTitle | kHonorific)) continue;  // "President Clinton" is a title + name
-      key.assign(Lower(*s, t));
-      uint32_t best = 0;
-      for (uint32_t j = i + 1; j < u.end && j - i < static_cast<uint32_t>(lex.max_phrase_words());
-           ++j) {
-        const Tok& n = s->toks[j];
-        if (!IsWordLike(n) || n.span.start != s->toks[j - 1].span.end + 1) break;
-        key += ' ';
-        key += Lower(*s, n);
-        if (lex.Lookup(key) & kEntityFlags) best = j;
-        if (n.poss) break;
-      }
-      if (best == 0 || !s->toks[best].cap) continue;
-      for (uint32_t k = i; k <= best; ++k)
-        if (s->toks[k].cap) {
-          s->toks[k].name = true;
-          s->toks[k].title = false;
-        }
-      i = best;
+  uint32_t done = 0;  // tokens before this one are inside a phrase already marked
+  for (const uint32_t i : s->cap_words) {
+    const Tok& t = s->toks[i];
+    const Unit& u = s->units[t.unit];
+    if (i < done || i + 1 >= u.end || !t.phrase) continue;
+    if (t.flags & (kTitle | kHonorific)) continue;  // "President Clinton" is a title + name
+    key.assign(Lower(*s, t));
+    uint32_t best = 0;
+    for (uint32_t j = i + 1; j < u.end && j - i < static_cast<uint32_t>(lex.max_phrase_words());
+         ++j) {
+      const Tok& n = s->toks[j];
+      if (!IsWordLike(n) || n.span.start != s->toks[j - 1].span.end + 1) break;
+      key += ' ';
+      key += Lower(*s, n);
+      bool longer = false;
+      if (lex.LookupPhrase(key, &longer) & kEntityFlags) best = j;
+      if (n.poss || !longer) break;
     }
+    if (best == 0 || !s->toks[best].cap) continue;
+    for (uint32_t k = i; k <= best; ++k)
+      if (s->toks[k].cap) {
+        s->toks[k].name = true;
+        s->toks[k].title = false;
+      }
+    done = best + 1;
   }
 }
 
@@ -569,10 +769,13 @@ void EmitPiece(Scratch* s, uint32_t b, uint32_t e, int title_tb, int title_te, b
   c.te = e;
   c.span.start = s->toks[b].span.start;
   c.span.end = s->toks[e - 1].span.end - s->toks[e - 1].poss;
+  c.fold_at = static_cast<uint32_t>(s->cand_text.size());
   for (uint32_t i = b; i < e; ++i) {
-    if (i > b) c.folded += ' ';
-    c.folded += Lower(*s, s->toks[i]);
+    if (i > b) s->cand_text += ' ';
+    s->cand_text += Lower(*s, s->toks[i]);
   }
+  c.fold_len = static_cast<uint32_t>(s->cand_text.size() - c.fold_at);
+  c.fold_hash = KeyHash(Folded(*s, c));
   c.title_tb = title_tb;
   c.title_te = title_te;
   c.honorific = honorific;
@@ -815,7 +1018,7 @@ void Score(Scratch* s, Cand* c) {
   const Tok& first = s->toks[c->tb];
   const Tok& last = s->toks[c->te - 1];
   const uint32_t n = c->te - c->tb;
-  const uint64_t whole = n == 1 ? first.flags : lex.Lookup(c->folded);
+  const uint64_t whole = n == 1 ? first.flags : lex.LookupHash(c->fold_hash);
   const bool headline = s->units[first.unit].caps_line;
 
   if (whole & kCountry) sc[kLoc] += 4;
@@ -957,14 +1160,6 @@ void Score(Scratch* s, Cand* c) {
 // ---------------------------------------------------------------------------------------------
 // 5. Grouping
 
-struct Group {
-  std::vector<int> cands;
-  std::array<float, 4> score{};
-  int longest = -1;  // the cand with the most tokens (then bytes)
-  bool alias = false;
-  int type = kMisc;
-};
-
 int Argmax(const std::array<float, 4>& v, int fallback) {
   int best = -1;
   float bv = 0;
@@ -1033,19 +1228,26 @@ std::string Initials(const Scratch& s, const Cand& c, bool all_words) {
   return out;
 }
 
-std::vector<Group> GroupCands(Scratch* s) {
-  std::vector<Group> groups;
-  groups.reserve(s->cands.size());
+// KeyHash of a token's folded form (words carry it already).
+uint64_t TokKey(const Scratch& s, const Tok& t) {
+  return t.kind == TokenKind::kWord ? t.h : KeyHash(Lower(s, t));
+}
+
+// Fills s->groups: one group per folded name, then acronyms and surnames merged into the
+// groups of their expansions and full names (merged groups are left empty).
+void GroupCands(Scratch* s) {
+  std::vector<Group>& groups = s->groups;
+  groups.clear();
   // Keyed by KeyHash of the folded name: no string copies.
-  std::unordered_map<uint64_t, int> by_name;
-  by_name.reserve(s->cands.size() * 2 + 8);
+  s->by_name.Reset(s->cands.size());
   for (size_t i = 0; i < s->cands.size(); ++i) {
     Cand& c = s->cands[i];
-    auto [it, inserted] = by_name.emplace(KeyHash(c.folded), static_cast<int>(groups.size()));
+    bool inserted = false;
+    const int gi = s->by_name.FindOrInsert(c.fold_hash, static_cast<int>(groups.size()), &inserted);
     if (inserted) groups.emplace_back();
-    c.entity = it->second;
-    Group& g = groups[it->second];
-    g.cands.push_back(static_cast<int>(i));
+    c.entity = gi;
+    Group& g = groups[gi];
+    AddMember(s, &g, static_cast<int>(i));
     for (int k = 0; k < 4; ++k) g.score[k] += c.score[k];
   }
   // Acronyms: "Republican Election Commission (REC)".
@@ -1055,22 +1257,18 @@ std::vector<Group> GroupCands(Scratch* s) {
     if (c.te - c.tb < 2 || a.te - a.tb != 1) continue;
     if (!PunctAt(*s, c.te, '(') || a.tb != c.te + 1 || !PunctAt(*s, a.te, ')')) continue;
     if (!s->toks[a.tb].allcaps && s->toks[a.tb].lo_len > 1) continue;
-    std::string letters = AcronymLetters(a.folded);
+    std::string letters = AcronymLetters(Folded(*s, a));
     if (letters.size() < 2) continue;
     if (letters != Initials(*s, c, false) && letters != Initials(*s, c, true)) continue;
     int from = a.entity, to = c.entity;
     if (from == to) continue;
-    for (int ci : groups[from].cands) {
-      s->cands[ci].entity = to;
-      groups[to].cands.push_back(ci);
-    }
+    MoveMembers(s, from, to);
     for (int k = 0; k < 4; ++k) groups[to].score[k] += groups[from].score[k];
-    groups[from].cands.clear();
     groups[from].alias = true;
   }
   for (Group& g : groups) {
-    if (g.cands.empty()) continue;
-    for (int ci : g.cands) {
+    if (g.empty()) continue;
+    for (int ci : Members(*s, g)) {
       const Cand& c = s->cands[ci];
       if (g.longest < 0) {
         g.longest = ci;
@@ -1084,55 +1282,54 @@ std::vector<Group> GroupCands(Scratch* s) {
     g.type = Argmax(g.score, DefaultType(*s, s->cands[g.longest]));
   }
   // Surnames and partial names: "Peskov" -> "Dmitry Peskov"; "Botsan-Kharchenko" likewise.
-  std::unordered_map<std::string_view, std::vector<int>> by_last;
+  // (word hash, group) in insertion order; an article has few multi-word persons.
+  std::vector<std::pair<uint64_t, int>>& by_last = s->by_last;
+  by_last.clear();
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     Group& g = groups[gi];
-    if (g.cands.empty()) continue;
+    if (g.empty()) continue;
     const Cand& l = s->cands[g.longest];
     if (l.te - l.tb < 2) continue;
     if (g.type != kPer) continue;
-    const Tok& lt = s->toks[l.te - 1];
-    by_last[Lower(*s, lt)].push_back(static_cast<int>(gi));
+    by_last.emplace_back(TokKey(*s, s->toks[l.te - 1]), static_cast<int>(gi));
     const Tok& ft = s->toks[l.tb];
     if (!(ft.flags & kGiven) && !(ft.flags & kHonorific))
-      by_last[Lower(*s, ft)].push_back(static_cast<int>(gi));
+      by_last.emplace_back(TokKey(*s, ft), static_cast<int>(gi));
   }
+  if (by_last.empty()) return;
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     Group& g = groups[gi];
-    if (g.cands.empty()) continue;
+    if (g.empty()) continue;
     const Cand& l = s->cands[g.longest];
     if (l.te - l.tb != 1) continue;
-    auto it = by_last.find(Lower(*s, s->toks[l.tb]));
-    if (it == by_last.end()) continue;
+    const uint64_t key = TokKey(*s, s->toks[l.tb]);
+    bool known = false;
+    for (const auto& [h, grp] : by_last) known |= h == key;
+    if (!known) continue;
     // Strong place or organisation evidence of its own keeps it apart ("Jordan" the country
     // said after "in"), unless it is typed person anyway.
     if (g.type != kPer && std::max(g.score[kLoc], g.score[kOrg]) > g.score[kPer] + 3.5f) continue;
     int target = -1;
-    for (int cand_group : it->second)
-      if (cand_group != static_cast<int>(gi)) {
-        if (target >= 0 && target != cand_group) {
-          // Ambiguous surname: the nearest preceding full name wins.
-          const uint32_t at = l.span.start;
-          auto last_before = [&](int grp) {
-            uint32_t best = 0;
-            for (int ci : groups[grp].cands)
-              if (s->cands[ci].span.start < at) best = std::max(best, s->cands[ci].span.start + 1);
-            return best;
-          };
-          if (last_before(cand_group) > last_before(target)) target = cand_group;
-        } else {
-          target = cand_group;
-        }
+    for (const auto& [h, cand_group] : by_last) {
+      if (h != key || cand_group == static_cast<int>(gi)) continue;
+      if (target >= 0 && target != cand_group) {
+        // Ambiguous surname: the nearest preceding full name wins.
+        const uint32_t at = l.span.start;
+        auto last_before = [&](int grp) {
+          uint32_t best = 0;
+          for (int ci : Members(*s, groups[grp]))
+            if (s->cands[ci].span.start < at) best = std::max(best, s->cands[ci].span.start + 1);
+          return best;
+        };
+        if (last_before(cand_group) > last_before(target)) target = cand_group;
+      } else {
+        target = cand_group;
       }
-    if (target < 0) continue;
-    for (int ci : g.cands) {
-      s->cands[ci].entity = target;
-      groups[target].cands.push_back(ci);
     }
-    g.cands.clear();
+    if (target < 0) continue;
+    MoveMembers(s, static_cast<int>(gi), target);
     g.alias = true;
   }
-  return groups;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1229,9 +1426,21 @@ void AnnotateEntities(Article* article) {
   s.toks.clear();
   s.units.clear();
   s.cands.clear();
+  s.cand_text.clear();
+  s.cap_words.clear();
   s.sports = s.business = false;
   if (s.text.empty()) return;
   s.toks.reserve(s.text.size() / 5 + 16);
+  s.lex = &Lexicon::Get();
+  s.used = 0;
+  if (s.arena.size() < s.text.size() + 64) s.arena.resize(s.text.size() + 64);
+  s.starts.clear();
+  s.next_start = 0;
+  s.split_sentences = article->sentences.empty();
+  for (const Sentence& sen : article->sentences) s.starts.push_back(sen.span.start);
+  if (!std::is_sorted(s.starts.begin(), s.starts.end()))
+    std::sort(s.starts.begin(), s.starts.end());
+  s.next_start_at = s.starts.empty() ? UINT32_MAX : s.starts[0];
 
   // Units: the lines of the blocks that are not boilerplate (of the whole text without
   // blocks). Sentences only mark where capitalisation is ambiguous and softly break runs: a
@@ -1259,22 +1468,20 @@ void AnnotateEntities(Article* article) {
     done = std::max(done, r.end);
   }
   if (s.toks.empty()) return;
-  MarkSentenceStarts(&s);
-  Featurize(&s);
   MarkUnits(&s);
-  CountDocEvidence(&s);
   MarkNames(&s);
   FindRuns(&s);
   for (Cand& c : s.cands) Score(&s, &c);
-  std::vector<Group> groups = GroupCands(&s);
+  GroupCands(&s);
+  std::vector<Group>& groups = s.groups;
 
   // Entities in order of first mention.
   std::vector<int> order;
   for (size_t gi = 0; gi < groups.size(); ++gi)
-    if (!groups[gi].cands.empty()) order.push_back(static_cast<int>(gi));
+    if (!groups[gi].empty()) order.push_back(static_cast<int>(gi));
   auto first_at = [&](int gi) {
     uint32_t m = UINT32_MAX;
-    for (int ci : groups[gi].cands) m = std::min(m, s.cands[ci].span.start);
+    for (int ci : Members(s, groups[gi])) m = std::min(m, s.cands[ci].span.start);
     return m;
   };
   std::vector<uint32_t> first(groups.size(), 0);
@@ -1288,7 +1495,7 @@ void AnnotateEntities(Article* article) {
     // Re-type after alias merges: the full name's evidence decides.
     std::array<float, 4> total{};
     int longest = -1;
-    for (int ci : g.cands) {
+    for (int ci : Members(s, g)) {
       const Cand& c = s.cands[ci];
       for (int k = 0; k < 4; ++k) total[k] += c.score[k];
       if (longest < 0 || c.te - c.tb > s.cands[longest].te - s.cands[longest].tb ||
@@ -1304,22 +1511,21 @@ void AnnotateEntities(Article* article) {
         Argmax(ls, kMisc) == kPer)
       type = kPer;
     bool team = false;
-    for (int ci : g.cands) team |= s.cands[ci].team;
+    for (int ci : Members(s, g)) team |= s.cands[ci].team;
     if (team && type == kLoc) type = kOrg;
     Entity e;
     e.id = "e" + std::to_string(article->entities.size() + 1);
     e.type = ToType(type);
     e.name = std::string(article->View(s.cands[longest].span));
     e.key = EntityKey(e.name);
-    std::vector<Span> spans;
-    for (int ci : g.cands) spans.push_back(s.cands[ci].span);
+    std::vector<Span>& spans = e.mentions;
+    for (int ci : Members(s, g)) spans.push_back(s.cands[ci].span);
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
       return a.start < b.start || (a.start == b.start && a.end < b.end);
     });
     spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
-    e.mentions = std::move(spans);
     if (type == kPer) {
-      for (int ci : g.cands) {
+      for (int ci : Members(s, g)) {
         const Cand& c = s.cands[ci];
         uint32_t role_end = 0, role_begin = 0;
         if (c.title_tb >= 0 && !c.honorific) {
@@ -1364,9 +1570,11 @@ void AnnotateEntities(Article* article) {
   // Definite descriptions: "the Serbian president", "the Kremlin spokesman" not followed by a
   // name. Tied to the named person with that title, else their own person entity.
   std::unordered_map<std::string, int> unnamed;
+  static const uint64_t kTheHash = KeyHash("the");
   for (const Unit& u : s.units) {
     for (uint32_t i = u.begin; i + 1 < u.end; ++i) {
-      if (Lower(s, s.toks[i]) != "the") continue;
+      // Words carry KeyHash of their folded form: one comparison per token.
+      if (s.toks[i].h != kTheHash || s.toks[i].kind != TokenKind::kWord) continue;
       uint32_t j = i + 1;
       uint32_t title_at = 0;
       bool found = false;

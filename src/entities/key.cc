@@ -162,16 +162,9 @@ const char* CyrillicToLatin(char32_t c) {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-// Spelling normalisation of one lower-case Latin word (see key.h).
-void NormaliseWord(std::string_view w, std::string* out) {
-  // Written into a stack buffer (a word at most doubles: "x" -> "ks"), then appended once.
-  char small[128];
-  std::string big;
-  char* s = small;
-  if (w.size() * 2 > sizeof(small)) {
-    big.resize(w.size() * 2);
-    s = big.data();
-  }
+// Spelling normalisation of one lower-case Latin word (see key.h) into s, which has room for
+// 2 * w.size() bytes (a word at most doubles: "x" -> "ks"). Returns the length written.
+size_t NormaliseWordInto(std::string_view w, char* s) {
   size_t len = 0;
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
@@ -238,8 +231,51 @@ void NormaliseWord(std::string_view w, std::string* out) {
     if (i > 0 && s[i] == s[i - 1]) continue;
     s[kept++] = s[i];
   }
-  out->append(s, kept);
   (void)IsVowel;
+  return kept;
+}
+
+void NormaliseWord(std::string_view w, std::string* out) {
+  char small[128];
+  std::string big;
+  char* s = small;
+  if (w.size() * 2 > sizeof(small)) {
+    big.resize(w.size() * 2);
+    s = big.data();
+  }
+  out->append(s, NormaliseWordInto(w, s));
+}
+
+// EntityKey for ASCII names of at most kMaxAsciiKey bytes: the general path below without its
+// strings (keys are computed for every entity of every article). Same output.
+constexpr size_t kMaxAsciiKey = 256;
+std::string AsciiEntityKey(std::string_view name) {
+  char key[2 * kMaxAsciiKey + kMaxAsciiKey];  // normalised words (each at most doubles) + spaces
+  char word[kMaxAsciiKey];
+  size_t n = 0, wl = 0;
+  auto flush = [&]() {
+    // Possessive endings: "vucic's" -> "vucic".
+    if (wl > 2 && word[wl - 2] == '\'' && word[wl - 1] == 's') wl -= 2;
+    while (wl > 0 && word[wl - 1] == '\'') --wl;
+    if (wl == 0) return;
+    if (n > 0) key[n++] = ' ';
+    size_t kept = 0;  // apostrophes inside go: "o'neill" -> "oneill"
+    for (size_t i = 0; i < wl; ++i)
+      if (word[i] != '\'') word[kept++] = word[i];
+    n += NormaliseWordInto(std::string_view(word, kept), key + n);
+    wl = 0;
+  };
+  for (char c : name) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      word[wl++] = c;
+    else if (c == '\'' && wl > 0)
+      word[wl++] = '\'';
+    else
+      flush();  // spaces, hyphens, dots, other punctuation separate words
+  }
+  flush();
+  return std::string(key, n);
 }
 
 }  // namespace
@@ -262,6 +298,15 @@ std::string Transliterate(std::string_view folded) {
 }
 
 std::string EntityKey(std::string_view name) {
+  if (name.size() <= kMaxAsciiKey) {
+    bool ascii = true;
+    for (char c : name) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (ascii) return AsciiEntityKey(name);
+  }
+  return EntityKeyReference(name);
+}
+
+std::string EntityKeyReference(std::string_view name) {
   // ASCII names (most) fold by lower-casing alone and need no transliteration.
   thread_local std::string folded_buf;
   bool ascii = true;

@@ -19,6 +19,10 @@ namespace parallax::entities {
 // The matching key of a name (see above). Empty for a name without letters or digits.
 std::string EntityKey(std::string_view name);
 
+// The same key by the general (slower) path that EntityKey takes for non-ASCII names; for
+// tests that check EntityKey's ASCII fast path against it.
+std::string EntityKeyReference(std::string_view name);
+
 // Cyrillic and Greek letters of folded, lower-case `s` replaced by Latin letters; other text
 // unchanged.
 std::string Transliterate(std::string_view folded);

@@ -1,6 +1,7 @@
 // Tests of matching keys (key.h) and of the pronoun helper for the quotes stage (resolve.h).
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -80,6 +81,25 @@ TEST(LexiconTest, PhraseStartsAndHashes) {
   EXPECT_NE(KeyHash(""), 0u);
 }
 
+// LookupPhrase says when a known phrase goes on, so MarkNames stops growing a phrase early;
+// its flags are Lookup's (the marker bits never leak into flags).
+TEST(LexiconTest, PhrasePrefixes) {
+  const Lexicon& lex = Lexicon::Get();
+  bool longer = false;
+  EXPECT_EQ(lex.LookupPhrase("ho chi", &longer), lex.Lookup("ho chi"));
+  EXPECT_TRUE(longer);  // "ho chi minh city"
+  lex.LookupPhrase("ho chi minh", &longer);
+  EXPECT_TRUE(longer);
+  EXPECT_NE(lex.LookupPhrase("ho chi minh city", &longer) & kCity, 0u);
+  EXPECT_FALSE(longer);
+  lex.LookupPhrase("zzq wwx", &longer);
+  EXPECT_FALSE(longer);
+  bool phrase = false;
+  EXPECT_EQ(lex.LookupHash(KeyHash("new"), &phrase), lex.Lookup("new"));
+  EXPECT_TRUE(phrase);
+  EXPECT_EQ(lex.Lookup("new york") >> 62, 0u);
+}
+
 TEST(EntityKeyTest, LongWordsUseTheHeapBuffer) {
   // 100 x -> "ks" x 100: longer than the stack buffer of the normaliser.
   std::string key = EntityKey(std::string(100, 'X'));
@@ -95,6 +115,40 @@ Article MakeArticle() {
       "She disagreed.";
   AnnotateEntities(&a);
   return a;
+}
+
+// EntityKey's ASCII fast path against the general path: table, then random names made of
+// letters, digits, apostrophes, hyphens, dots and spaces (possessives, "shch", doubled letters).
+TEST(EntityKeyTest, AsciiFastPathMatchesReference) {
+  const char* cases[] = {"",
+                         " ",
+                         "'",
+                         "''s",
+                         "Vucic's",
+                         "Peskov'",
+                         "O'Neill",
+                         "Botsan-Kharchenko",
+                         "U.S.",
+                         "Khrushchev Shcherbakov",
+                         "Tsvetkova Zhukov Kasparov",
+                         "Aleksandr Kotelllnikov",
+                         "Xi Jinping",
+                         "G7 MH17 2024",
+                         "a's b'' c'd's",
+                         "  Maria   Zakharova  ",
+                         "Dmitry_Peskov;(Kremlin)"};
+  for (const char* c : cases) EXPECT_EQ(EntityKey(c), EntityKeyReference(c)) << "[" << c << "]";
+  const std::string alphabet = "abcdehjkstwxyzACHKSTXYZ0129'' --..,;(_";
+  std::mt19937 rng(7);
+  for (int round = 0; round < 5000; ++round) {
+    std::string name;
+    const size_t n = rng() % 24;
+    for (size_t i = 0; i < n; ++i) name += alphabet[rng() % alphabet.size()];
+    ASSERT_EQ(EntityKey(name), EntityKeyReference(name)) << "[" << name << "]";
+  }
+  // Past the fast path's length limit both take the general path.
+  const std::string long_name(300, 'k');
+  EXPECT_EQ(EntityKey(long_name), "k");
 }
 
 TEST(ResolveTest, LastPersonBeforeOffset) {

@@ -97,6 +97,8 @@ void Lexicon::Add(std::string_view folded, uint64_t flags) {
   }
   if (words > 1) {
     Insert(KeyHash(std::string_view(key_).substr(0, first_space)), kPhraseStartBit);
+    for (size_t i = first_space + 1; i < key_.size(); ++i)
+      if (key_[i] == ' ') Insert(KeyHash(std::string_view(key_).substr(0, i)), kPhrasePrefixBit);
     if (words > max_phrase_words_) max_phrase_words_ = words;
   }
   Insert(KeyHash(key_), flags);

@@ -106,7 +106,21 @@ class Lexicon {
   // Flags of a folded word or phrase; 0 when unknown.
   uint64_t Lookup(std::string_view folded) const { return LookupHash(KeyHash(folded)); }
   // Flags by KeyHash(folded), for callers that hash once and look up several times.
-  uint64_t LookupHash(uint64_t h) const { return Raw(h) & ~kPhraseStartBit; }
+  uint64_t LookupHash(uint64_t h) const { return Raw(h) & ~kMarkBits; }
+  // LookupHash and StartsPhraseHash with one probe.
+  uint64_t LookupHash(uint64_t h, bool* starts_phrase) const {
+    const uint64_t raw = Raw(h);
+    *starts_phrase = (raw & kPhraseStartBit) != 0;
+    return raw & ~kMarkBits;
+  }
+  // Flags of a folded phrase of two or more words ("new york"); *longer tells whether some
+  // known phrase continues it ("new york city"), so a caller growing a phrase word by word
+  // can stop as soon as nothing longer can match.
+  uint64_t LookupPhrase(std::string_view folded, bool* longer) const {
+    const uint64_t raw = Raw(KeyHash(folded));
+    *longer = (raw & kPhrasePrefixBit) != 0;
+    return raw & ~kMarkBits;
+  }
   // True when some known phrase of two or more words starts with the folded word `first`.
   bool StartsPhrase(std::string_view first) const { return StartsPhraseHash(KeyHash(first)); }
   bool StartsPhraseHash(uint64_t h) const { return (Raw(h) & kPhraseStartBit) != 0; }
@@ -117,9 +131,12 @@ class Lexicon {
   const std::vector<std::string>& Warnings() const { return warnings_; }
 
  private:
-  // Open addressing over (hash, flags); hash 0 marks an empty slot. The top flag bit (unused
-  // by LexFlag) marks the first word of a known phrase.
+  // Open addressing over (hash, flags); hash 0 marks an empty slot. The two top flag bits
+  // (unused by LexFlag) mark the first word of a known phrase and the longer beginnings of one.
   static constexpr uint64_t kPhraseStartBit = 1ull << 63;
+  // Marks a phrase of two or more words that is the beginning of a longer known phrase.
+  static constexpr uint64_t kPhrasePrefixBit = 1ull << 62;
+  static constexpr uint64_t kMarkBits = kPhraseStartBit | kPhrasePrefixBit;
   struct Slot {
     uint64_t hash = 0;
     uint64_t flags = 0;

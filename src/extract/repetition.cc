@@ -1,7 +1,10 @@
 #include "src/extract/repetition.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "src/base/hash.h"
 #include "src/extract/lexicon.h"
@@ -45,23 +48,64 @@ bool FurnitureShaped(std::string_view text, FoldedLine* scratch) {
 
 }  // namespace
 
-void RepetitionModel::Observe(const Article& article) {
-  const std::string& outlet = OutletOf(article);
-  if (outlet.empty()) return;
-  std::string key = outlet;
+namespace {
+
+uint64_t ArticleHash(const Article& article, const std::string& outlet) {
+  std::string key;
+  key.reserve(outlet.size() + 1 + article.text.size());
+  key = outlet;
   key.push_back('\0');
   key += article.text;
-  if (!observed_.insert(Hash64(key)).second) return;
-  auto& counts = counts_[outlet];
-  std::unordered_set<uint64_t> local;
+  return Hash64(key);
+}
+
+}  // namespace
+
+RepetitionModel::ArticleKeys RepetitionModel::Keys(const Article& article) {
+  ArticleKeys keys;
+  const std::string& outlet = OutletOf(article);
+  if (outlet.empty()) return keys;
+  keys.article = ArticleHash(article, outlet);
+  keys.blocks.reserve(article.blocks.size());
   std::string scratch;
-  for (const Block& b : article.blocks) {
-    uint64_t h = LineHash(article.View(b.span), &scratch);
-    if (h != 0 && local.insert(h).second) ++counts[h];
+  for (const Block& b : article.blocks)
+    keys.blocks.push_back(LineHash(article.View(b.span), &scratch));
+  return keys;
+}
+
+RepetitionModel::ArticleKeys RepetitionModel::Keys(const Article& article,
+                                                   std::vector<uint64_t> block_fold_hashes) {
+  ArticleKeys keys;
+  const std::string& outlet = OutletOf(article);
+  if (outlet.empty()) return keys;
+  if (block_fold_hashes.size() != article.blocks.size()) return Keys(article);
+  keys.article = ArticleHash(article, outlet);
+  keys.blocks = std::move(block_fold_hashes);
+  return keys;
+}
+
+void RepetitionModel::Observe(const Article& article) { Observe(article, Keys(article)); }
+
+void RepetitionModel::Observe(const Article& article, const ArticleKeys& keys) {
+  const std::string& outlet = OutletOf(article);
+  if (outlet.empty()) return;
+  if (!observed_.insert(keys.article).second) return;
+  auto& counts = counts_[outlet];
+  // A line counts once per article: blocks are few, so a linear look-back beats a set.
+  const std::vector<uint64_t>& h = keys.blocks;
+  for (size_t k = 0; k < h.size(); ++k) {
+    if (h[k] == 0 || std::find(h.begin(), h.begin() + k, h[k]) != h.begin() + k) continue;
+    ++counts[h[k]];
   }
 }
 
 int RepetitionModel::Apply(Article* article, int min_articles) const {
+  const std::string& outlet = OutletOf(*article);
+  if (outlet.empty() || counts_.find(outlet) == counts_.end()) return 0;
+  return Apply(article, Keys(*article), min_articles);
+}
+
+int RepetitionModel::Apply(Article* article, const ArticleKeys& keys, int min_articles) const {
   const std::string& outlet = OutletOf(*article);
   if (outlet.empty()) return 0;
   auto it = counts_.find(outlet);
@@ -69,7 +113,6 @@ int RepetitionModel::Apply(Article* article, int min_articles) const {
   const auto& counts = it->second;
   const int min_n = min_articles < 2 ? 2 : min_articles;
 
-  std::string scratch;
   FoldedLine folded;
   struct Candidate {
     size_t block;
@@ -81,7 +124,7 @@ int RepetitionModel::Apply(Article* article, int min_articles) const {
     const Block& b = article->blocks[k];
     if (!Relabelable(b.role)) continue;
     ++eligible;
-    uint64_t h = LineHash(article->View(b.span), &scratch);
+    uint64_t h = k < keys.blocks.size() ? keys.blocks[k] : 0;
     if (h == 0) continue;
     auto c = counts.find(h);
     if (c != counts.end() && c->second >= min_n) repeated.push_back({k, c->second});

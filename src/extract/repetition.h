@@ -10,6 +10,12 @@
 //   parallax::extract::RepetitionModel model;
 //   for (const auto& a : batch) model.Observe(a);
 //   for (auto& a : batch) model.Apply(&a);
+//
+// The folding and hashing that both calls need can be done beforehand, in parallel, with
+// RepetitionModel::Keys; Observe and Apply then only count and look up:
+//   keys[i] = RepetitionModel::Keys(batch[i]);          // any thread
+//   for (i ...) model.Observe(batch[i], keys[i]);       // serial
+//   model.Apply(&batch[i], keys[i]);                    // any thread, once observing is over
 #ifndef PARALLAX_EXTRACT_REPETITION_H_
 #define PARALLAX_EXTRACT_REPETITION_H_
 
@@ -25,16 +31,33 @@ namespace parallax::extract {
 
 class RepetitionModel {
  public:
+  // What Observe and Apply read of one article, precomputed. Valid for the article's outlet
+  // and blocks as they were when computed (Apply changes roles only, so keys computed before
+  // Observe stay valid for Apply).
+  struct ArticleKeys {
+    uint64_t article = 0;          // hash of (outlet, text); 0 when the article has no outlet
+    std::vector<uint64_t> blocks;  // per block: hash of its folded text, 0 when it folds to
+                                   // nothing; empty when the article has no outlet
+  };
+  // Pure function of `article`; thread-safe.
+  static ArticleKeys Keys(const Article& article);
+  // The same from the block hashes ExtractFromText already computed (one per block).
+  static ArticleKeys Keys(const Article& article, std::vector<uint64_t> block_fold_hashes);
+
   // Counts the lines of every block of `article` under its outlet (Article::outlet, else
   // hints.outlet; articles without an outlet are ignored). A line counts once per article, and
   // an article whose text was already observed under the same outlet is not counted again.
   // Not thread-safe.
   void Observe(const Article& article);
+  // The same with keys from Keys(article).
+  void Observe(const Article& article, const ArticleKeys& keys);
   // Re-labels as boilerplate the non-headline blocks of `article` whose text was observed in at
   // least `min_articles` distinct articles of the same outlet; re-derives body-dependent fields
   // (standfirst, the "no body found" warning). Returns the number of blocks re-labelled.
   // Thread-safe for concurrent calls once observation is over.
   int Apply(Article* article, int min_articles = 3) const;
+  // The same with keys from Keys(*article), computed before any re-labelling.
+  int Apply(Article* article, const ArticleKeys& keys, int min_articles = 3) const;
 
  private:
   // outlet -> line hash -> number of distinct articles holding the line.

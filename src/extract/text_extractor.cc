@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/base/hash.h"
 #include "src/base/utf8.h"
 #include "src/extract/dateline.h"
 #include "src/extract/dates.h"
@@ -75,6 +76,12 @@ struct Line {
   bool decided = false;
   bool furn_by_para = false;  // furniture only because its paragraph is
   bool menu = false;          // a menu line ("News | Sport | Money")
+  // Against the record's title (folded): the line is the title, or the title's head
+  // ("Title | Outlet" in the title), or the title followed by more ("Title | Outlet" here).
+  bool title_whole = false;
+  bool title_head = false;
+  uint32_t fold_begin = 0;  // FoldText of the line: [fold_begin, fold_end) of Extractor::folds_
+  uint32_t fold_end = 0;
   std::vector<Piece> pieces;
 };
 
@@ -97,7 +104,9 @@ class Extractor {
   explicit Extractor(Article* a) : a_(a), text_(a->text) {}
 
   void Run() {
+    if (!a_->hints.title.empty()) title_want_ = FoldText(a_->hints.title);
     SplitLines();
+    folds_.reserve(text_.size());
     for (Line& l : lines_) Features(&l);
     for (Paragraph& p : paras_)
       for (size_t i = p.first; i <= p.last; ++i) p.words += lines_[i].words;
@@ -250,6 +259,16 @@ class Extractor {
     l->arrow_end =
         IsArrowCp(last) || (last == 0xBB && s.find("\xC2\xAB") == std::string_view::npos);
     FoldLine(s, &folded_);
+    l->fold_begin = static_cast<uint32_t>(folds_.size());
+    folds_ += folded_.folded;
+    l->fold_end = static_cast<uint32_t>(folds_.size());
+    if (const std::string& got = folded_.folded; !title_want_.empty() && !got.empty()) {
+      const std::string& want = title_want_;
+      l->title_whole = got == want || (got.size() * 5 >= want.size() * 4 && want.starts_with(got) &&
+                                       want[got.size()] == ' ');
+      l->title_head =
+          want.size() * 5 >= got.size() * 3 && got.starts_with(want) && got[want.size()] == ' ';
+    }
     l->has_url = false;
     for (uint8_t cls : folded_.classes) l->has_url |= (cls & kWordUrl) != 0;
     {
@@ -500,19 +519,11 @@ class Extractor {
   void FindHeadline() {
     const std::string& title = a_->hints.title;
     if (!title.empty()) {
-      std::string want = FoldText(title);
-      if (!want.empty()) {
+      // The folded title was compared with every line in Features (title_whole, title_head).
+      if (!title_want_.empty()) {
         for (size_t i = 0; i < lines_.size(); ++i) {
-          std::string got = FoldText(View(lines_[i]));
-          if (got.empty()) continue;
-          bool match = got == want;
-          // "Title | Outlet" in one or the other.
-          if (!match && got.size() * 5 >= want.size() * 4 && want.starts_with(got) &&
-              want[got.size()] == ' ')
-            match = true;
-          if (!match && want.size() * 5 >= got.size() * 3 && got.starts_with(want) &&
-              got[want.size()] == ' ' && lines_[i].words <= kMaxHeadlineWords + 5)
-            match = true;
+          bool match = lines_[i].title_whole ||
+                       (lines_[i].title_head && lines_[i].words <= kMaxHeadlineWords + 5);
           if (match) {
             // A title repeated deep inside the text (a subheading, a closing line) is not the
             // headline of this scrape: article text came before it.
@@ -1160,6 +1171,38 @@ class Extractor {
     }
   }
 
+ public:
+  // Hash64(FoldText(block text)) per emitted block. A block made of whole lines joins the
+  // lines' folds with spaces, which is what folding the block would give: the bytes between
+  // lines of a block are white space, which folding turns into one separator. Other blocks
+  // (pieces of a line) are folded afresh.
+  void BlockFoldHashes(std::vector<uint64_t>* out) const {
+    out->clear();
+    out->reserve(a_->blocks.size());
+    std::string joined;
+    size_t li = 0;
+    for (const Block& b : a_->blocks) {
+      while (li < lines_.size() && lines_[li].span.end <= b.span.start) ++li;
+      size_t lj = li;
+      while (lj < lines_.size() && lines_[lj].span.end < b.span.end) ++lj;
+      joined.clear();
+      if (li < lines_.size() && lj < lines_.size() && lines_[li].span.start == b.span.start &&
+          lines_[lj].span.end == b.span.end) {
+        for (size_t k = li; k <= lj; ++k) {
+          std::string_view f = std::string_view(folds_).substr(
+              lines_[k].fold_begin, lines_[k].fold_end - lines_[k].fold_begin);
+          if (f.empty()) continue;
+          if (!joined.empty()) joined.push_back(' ');
+          joined.append(f);
+        }
+      } else {
+        joined = FoldText(View(b.span));
+      }
+      out->push_back(joined.empty() ? 0 : Hash64(joined));
+    }
+  }
+
+ private:
   static std::string Collapse(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -1318,12 +1361,16 @@ class Extractor {
   std::string self_name_folded_;
   std::string masthead_;
   std::string masthead_full_;
-  bool wide_gap_ = false;  // the line being featured has a run of 3+ spaces
+  std::string title_want_;  // FoldText(hints.title)
+  std::string folds_;       // every line's FoldText, back to back (see Line::fold_begin)
+  bool wide_gap_ = false;   // the line being featured has a run of 3+ spaces
 };
 
 }  // namespace
 
-void ExtractFromText(Article* article) {
+namespace {
+
+void Reset(Article* article) {
   article->blocks.clear();
   article->headline.clear();
   article->standfirst.clear();
@@ -1331,7 +1378,20 @@ void ExtractFromText(Article* article) {
   article->published.reset();
   article->dateline.reset();
   article->byline.clear();
+}
+
+}  // namespace
+
+void ExtractFromText(Article* article) {
+  Reset(article);
   Extractor(article).Run();
+}
+
+void ExtractFromText(Article* article, std::vector<uint64_t>* block_fold_hashes) {
+  Reset(article);
+  Extractor extractor(article);
+  extractor.Run();
+  extractor.BlockFoldHashes(block_fold_hashes);
 }
 
 }  // namespace parallax::extract

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace parallax::ingest {
 
@@ -130,7 +131,27 @@ class GzipStream : public ByteStream {
   int members_ = 0;
 };
 
+class StringStream : public ByteStream {
+ public:
+  explicit StringStream(std::string bytes) : bytes_(std::move(bytes)) {}
+  Result<size_t> Read(char* buf, size_t n) override {
+    size_t k = std::min(n, bytes_.size() - pos_);
+    std::memcpy(buf, bytes_.data() + pos_, k);
+    pos_ += k;
+    return k;
+  }
+  uint64_t raw_bytes() const override { return pos_; }
+
+ private:
+  std::string bytes_;
+  size_t pos_ = 0;
+};
+
 }  // namespace
+
+std::unique_ptr<ByteStream> MakeStringStream(std::string bytes) {
+  return std::make_unique<StringStream>(std::move(bytes));
+}
 
 std::unique_ptr<ByteStream> MakeGzipStream(std::unique_ptr<ByteStream> raw) {
   return std::make_unique<GzipStream>(std::move(raw));

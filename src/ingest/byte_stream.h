@@ -58,6 +58,9 @@ class FdStream : public ByteStream {
 // new member are ignored (as gzip -d does, with a warning there).
 std::unique_ptr<ByteStream> MakeGzipStream(std::unique_ptr<ByteStream> raw);
 
+// A source over bytes held in memory (tests, fuzzing, in-memory inputs).
+std::unique_ptr<ByteStream> MakeStringStream(std::string bytes);
+
 // True when `head` starts with the gzip magic bytes.
 inline bool IsGzipMagic(std::string_view head) {
   return head.size() >= 2 && head[0] == '\x1F' && head[1] == '\x8B';

@@ -15,6 +15,7 @@
 #include "src/ingest/byte_stream.h"
 #include "src/ingest/jsonl.h"
 #include "src/ingest/sniff.h"
+#include "src/ingest/warc.h"
 
 namespace parallax::ingest {
 namespace {
@@ -236,6 +237,11 @@ class ReaderImpl : public Reader {
 
   bool Next(ReadItem* item) override {
     for (;;) {
+      if (warc_ != nullptr) {
+        if (warc_->Next(item)) return true;
+        CloseCurrent();
+        continue;
+      }
       if (in_jsonl_) {
         if (NextRecord(item)) return true;
         CloseCurrent();
@@ -253,7 +259,9 @@ class ReaderImpl : public Reader {
   }
 
   uint64_t bytes_read() const override {
-    return done_bytes_ + (stream_ != nullptr ? stream_->raw_bytes() : 0);
+    return done_bytes_ + (stream_ != nullptr ? stream_->raw_bytes()
+                          : warc_ != nullptr ? warc_->raw_bytes()
+                                             : 0);
   }
   uint64_t bytes_total() const override { return total_; }
 
@@ -265,7 +273,10 @@ class ReaderImpl : public Reader {
   }
 
   void CloseCurrent() {
-    if (stream_ != nullptr) {
+    if (warc_ != nullptr) {
+      done_bytes_ += current_size_known_ ? current_size_ : warc_->raw_bytes();
+      warc_.reset();
+    } else if (stream_ != nullptr) {
       done_bytes_ += current_size_known_ ? current_size_ : stream_->raw_bytes();
       stream_.reset();
     } else {
@@ -277,7 +288,8 @@ class ReaderImpl : public Reader {
   }
 
   // Opens a file or stdin. Returns true when it produced an item (a whole document or a
-  // failure); false when it switched to JSONL mode (records follow from NextRecord).
+  // failure); false when it switched to JSONL or WARC mode (records follow from NextRecord or
+  // warc_).
   bool Open(const Entry& e, ReadItem* item) {
     const bool is_stdin = e.kind == Entry::Kind::kStdin;
     const std::string& name = e.path;
@@ -304,6 +316,16 @@ class ReaderImpl : public Reader {
     if (!head.ok()) return Fail(item, name, "cannot read: " + head.status().message());
     const bool gz = IsGzipMagic(*head);
     if (head->empty()) return Fail(item, name, is_stdin ? "empty input" : "empty file");
+    if (options_.format == InputFormat::kAuto) {
+      // WARC by name or by its first record (inflated when gzip): it has its own reader, which
+      // inflates member by member to name each record by its offset in the file.
+      Result<std::string_view> warc_head = file->Peek(kWarcSniffBytes);
+      if (!warc_head.ok()) return Fail(item, name, "cannot read: " + warc_head.status().message());
+      if ((!is_stdin && IsWarcName(name)) || LooksLikeWarc(*warc_head)) {
+        warc_ = std::make_unique<WarcReader>(std::move(file), is_stdin ? "-" : name, options_);
+        return false;
+      }
+    }
 
     InputFormat format = options_.format;
     if (format == InputFormat::kAuto && !is_stdin) format = FormatFromName(name);
@@ -358,6 +380,8 @@ class ReaderImpl : public Reader {
     CloseCurrent();
     return true;
   }
+
+  static constexpr size_t kWarcSniffBytes = 512;
 
   enum class Sniffed { kJsonl, kNotJsonl, kTooLong };
 
@@ -443,6 +467,7 @@ class ReaderImpl : public Reader {
   const size_t line_limit_;
   LineBuffer lines_;
   std::unique_ptr<ByteStream> stream_;
+  std::unique_ptr<WarcReader> warc_;
   uint64_t current_size_ = 0;
   bool current_size_known_ = false;
   uint64_t done_bytes_ = 0;

@@ -1,6 +1,6 @@
 // Enumerates raw inputs: files, folders (recursive, sorted), stdin, JSONL records (plain or gzip),
-// gzip-compressed single files. Produces one RawDocument per article or one Failure per input
-// that cannot become an article.
+// WARC records (.warc, .warc.gz; see warc.h), gzip-compressed single files. Produces one
+// RawDocument per article or one Failure per input that cannot become an article.
 #ifndef PARALLAX_INGEST_READER_H_
 #define PARALLAX_INGEST_READER_H_
 
@@ -17,7 +17,8 @@
 namespace parallax::ingest {
 
 struct RawDocument {
-  std::string source;  // "path", "path:LINE" (JSONL) or the record id when --id-field is set
+  std::string source;  // "path", "path:LINE" (JSONL), "path@OFFSET" (WARC) or the record id
+                       // when --id-field is set
   std::string bytes;   // undecoded bytes (JSONL: the field's UTF-8 string)
   InputFormat format = InputFormat::kText;  // kText or kHtml after detection
   std::string declared_charset;             // from the container, when it names one
@@ -33,6 +34,8 @@ class Reader {
   // max_article_bytes, malformed JSONL line, truncated gzip) come out of Next() as Failures
   // and the batch goes on. JSONL: one item per non-blank line, source "path:LINE" (1-based)
   // or the id field's value; gzip is recognised by its magic bytes, whatever the name.
+  // WARC (with format kAuto only): by the name .warc / .warc.gz or by a first record
+  // "WARC/1.x"; one item per HTML response record, source "path@OFFSET" (warc.h).
   // Errors: InvalidArgument when `paths` is empty.
   static Result<std::unique_ptr<Reader>> Create(const std::vector<std::string>& paths,
                                                 const InputOptions& options);

@@ -1,6 +1,21 @@
 // AnalyzePaths / AnalyzeBytes: batches of raw documents through the per-article stages in
 // parallel, with the repetition pass between the two phases, results delivered in input order.
+//
+// With more than one thread the work is pipelined so that no core waits on serial work:
+//   - a reader thread reads and parses the next batch (gzip, JSON) into a bounded queue;
+//   - one parallel pass runs phase 2 (repetition labels, sentences, language, entities,
+//     quotes, and the sink's Render) of batch k together with phase 1 (decode, extract,
+//     repetition keys) of batch k+1;
+//   - the calling thread then delivers batch k and counts batch k+1's lines into the
+//     repetition model (hash-table increments only; the folding was done in phase 1).
+// The order of model updates is the serial one (observe k, label k, observe k+1, ...), so the
+// output does not depend on the thread count.
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -20,7 +35,178 @@ namespace {
 // memory stays bounded on corpora of huge pages.
 constexpr uint64_t kMaxBatchBytes = uint64_t{256} << 20;
 
-using Slot = std::variant<Article, Failure>;
+// Batches read ahead of the one being analysed. With the batch in phase 1 and the one in
+// phase 2, at most kReadAhead + 3 batches are in memory (one more is being read).
+constexpr size_t kReadAhead = 1;
+
+// One input's way through the pipeline.
+struct Slot {
+  std::variant<ingest::ReadItem, Article, Failure> state;  // read -> analysed or failed
+  extract::RepetitionModel::ArticleKeys keys;
+  std::string rendered;  // the sink's rendering, when it renders
+  bool has_rendered = false;
+};
+
+struct Batch {
+  std::vector<Slot> slots;
+  Progress progress;  // reader position after this batch (articles/failures filled later)
+};
+
+// Reads one batch: up to batch_articles documents or kMaxBatchBytes bytes; sets *eof when the
+// reader ran out. Returns false when the batch is empty.
+bool ReadBatch(ingest::Reader* reader, size_t batch_articles, Batch* batch, bool* eof) {
+  batch->slots.clear();
+  uint64_t batch_bytes = 0;
+  size_t docs = 0;
+  while (!*eof && docs < batch_articles && batch_bytes < kMaxBatchBytes) {
+    ingest::ReadItem item;
+    if (!reader->Next(&item)) {
+      *eof = true;
+      break;
+    }
+    if (auto* doc = std::get_if<ingest::RawDocument>(&item)) {
+      batch_bytes += doc->bytes.size();
+      ++docs;
+    }
+    batch->slots.emplace_back();
+    batch->slots.back().state = std::move(item);
+  }
+  batch->progress.bytes_read = reader->bytes_read();
+  batch->progress.bytes_total = reader->bytes_total();
+  return !batch->slots.empty();
+}
+
+// Batches from the reader, either read on demand (one thread) or by a reader thread into a
+// bounded queue. The reader is used by one thread only.
+class BatchSource {
+ public:
+  BatchSource(ingest::Reader* reader, size_t batch_articles, bool threaded)
+      : reader_(reader), batch_articles_(batch_articles) {
+    if (threaded) thread_ = std::thread([this] { ReadLoop(); });
+  }
+  ~BatchSource() {
+    if (thread_.joinable()) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        stop_ = true;
+      }
+      cv_.notify_all();
+      thread_.join();
+    }
+  }
+  BatchSource(const BatchSource&) = delete;
+  BatchSource& operator=(const BatchSource&) = delete;
+
+  // The next batch, or nullopt at the end.
+  std::optional<Batch> Next() {
+    if (!thread_.joinable()) {
+      Batch b;
+      if (!ReadBatch(reader_, batch_articles_, &b, &eof_)) return std::nullopt;
+      return b;
+    }
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return !queue_.empty() || done_; });
+    if (queue_.empty()) return std::nullopt;
+    Batch b = std::move(queue_.front());
+    queue_.pop_front();
+    cv_.notify_all();
+    return b;
+  }
+
+ private:
+  void ReadLoop() {
+    while (true) {
+      Batch b;
+      bool more = ReadBatch(reader_, batch_articles_, &b, &eof_);
+      std::unique_lock<std::mutex> lock(mu_);
+      if (more) {
+        cv_.wait(lock, [this] { return queue_.size() < kReadAhead || stop_; });
+        if (!stop_) queue_.push_back(std::move(b));
+      }
+      if (!more || stop_) {
+        done_ = true;
+        cv_.notify_all();
+        return;
+      }
+      cv_.notify_all();
+    }
+  }
+
+  ingest::Reader* reader_;
+  size_t batch_articles_;
+  bool eof_ = false;  // the reader ran out (touched by the reading thread only)
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Batch> queue_;
+  bool done_ = false;
+  bool stop_ = false;
+};
+
+// Phase 1 of one slot: decode and extract; the repetition keys when the pass is on.
+void RunPhase1(Slot* slot, const AnalyzeOptions& options, const pipeline::OutletMap& outlets) {
+  auto& item = std::get<ingest::ReadItem>(slot->state);
+  if (auto* failure = std::get_if<Failure>(&item)) {
+    Failure f = std::move(*failure);
+    slot->state = std::move(f);
+    return;
+  }
+  auto& doc = std::get<ingest::RawDocument>(item);
+  std::string source = doc.source;
+  std::vector<uint64_t> fold_hashes;
+  Result<Article> article = pipeline::Prepare(std::move(doc), options, outlets,
+                                              options.learn_repetition ? &fold_hashes : nullptr);
+  if (article.ok()) {
+    slot->state = std::move(article).value();
+    if (options.learn_repetition) {
+      slot->keys =
+          extract::RepetitionModel::Keys(std::get<Article>(slot->state), std::move(fold_hashes));
+    }
+  } else {
+    slot->state = Failure{std::move(source), article.status().message()};
+  }
+}
+
+// Phase 2 of one slot: repetition labels, the remaining stages, the sink's rendering.
+void RunPhase2(Slot* slot, const AnalyzeOptions& options,
+               const extract::RepetitionModel& repetition, const AnalyzeSink& sink) {
+  auto* a = std::get_if<Article>(&slot->state);
+  if (a == nullptr) return;
+  if (options.learn_repetition) {
+    repetition.Apply(a, slot->keys);
+    slot->keys = {};
+  }
+  pipeline::Finish(a, options);
+  slot->has_rendered = sink.Render(*a, &slot->rendered);
+}
+
+// Serial: counts the batch's lines into the model.
+void Observe(const Batch& batch, extract::RepetitionModel* repetition) {
+  for (const Slot& slot : batch.slots)
+    if (const auto* a = std::get_if<Article>(&slot.state)) repetition->Observe(*a, slot.keys);
+}
+
+// Serial: hands the batch to the sink in input order.
+void Deliver(Batch* batch, AnalyzeSink* sink, AnalyzeSummary* summary) {
+  for (Slot& slot : batch->slots) {
+    if (auto* a = std::get_if<Article>(&slot.state)) {
+      summary->bytes += a->text.size();
+      ++summary->articles;
+      if (slot.has_rendered) {
+        sink->OnRendered(*a, slot.rendered);
+      } else {
+        sink->OnArticle(*a);
+      }
+    } else {
+      ++summary->failures;
+      sink->OnFailure(std::get<Failure>(slot.state));
+    }
+  }
+  Progress p = batch->progress;
+  p.articles = summary->articles;
+  p.failures = summary->failures;
+  sink->OnProgress(p);
+}
 
 }  // namespace
 
@@ -36,70 +222,29 @@ Result<AnalyzeSummary> AnalyzePaths(const std::vector<std::string>& paths,
   const size_t batch_articles = std::max<size_t>(1, options.batch_articles);
   extract::RepetitionModel repetition;
   AnalyzeSummary summary;
+  // One thread: everything on the calling thread, nothing overlapped (honest one-core figures).
+  BatchSource source(reader.get(), batch_articles, /*threaded=*/threads > 1);
 
-  std::vector<ingest::ReadItem> items;
-  bool more = true;
-  while (more) {
-    // Read one batch.
-    items.clear();
-    uint64_t batch_bytes = 0;
-    size_t docs = 0;
-    while (docs < batch_articles && batch_bytes < kMaxBatchBytes) {
-      ingest::ReadItem item;
-      if (!reader->Next(&item)) {
-        more = false;
-        break;
-      }
-      if (auto* doc = std::get_if<ingest::RawDocument>(&item)) {
-        batch_bytes += doc->bytes.size();
-        ++docs;
-      }
-      items.push_back(std::move(item));
-    }
-    if (items.empty()) break;
-
-    // Phase 1, parallel: decode and extract.
-    std::vector<Slot> slots(items.size());
-    ParallelFor(items.size(), threads, [&](size_t i) {
-      if (auto* failure = std::get_if<Failure>(&items[i])) {
-        slots[i] = std::move(*failure);
-        return;
-      }
-      auto& doc = std::get<ingest::RawDocument>(items[i]);
-      std::string source = doc.source;
-      Result<Article> article = pipeline::Prepare(std::move(doc), options, outlets);
-      if (article.ok()) {
-        slots[i] = std::move(article).value();
+  // `current` has finished phase 1 and been observed; `next` is read and waits for phase 1.
+  std::optional<Batch> current;
+  std::optional<Batch> next = source.Next();
+  while (current || next) {
+    const size_t n2 = current ? current->slots.size() : 0;
+    const size_t n1 = next ? next->slots.size() : 0;
+    ParallelFor(n2 + n1, threads, [&](size_t i) {
+      if (i < n2) {
+        RunPhase2(&current->slots[i], options, repetition, *sink);
       } else {
-        slots[i] = Failure{std::move(source), article.status().message()};
+        RunPhase1(&next->slots[i - n2], options, outlets);
       }
     });
-
-    // Batch pass, serial: lines repeated across articles of one outlet.
-    if (options.learn_repetition) {
-      for (const Slot& slot : slots)
-        if (const auto* a = std::get_if<Article>(&slot)) repetition.Observe(*a);
-      for (Slot& slot : slots)
-        if (auto* a = std::get_if<Article>(&slot)) repetition.Apply(a);
+    if (current) Deliver(&*current, sink, &summary);
+    current = std::move(next);
+    next.reset();
+    if (current) {
+      if (options.learn_repetition) Observe(*current, &repetition);
+      next = source.Next();
     }
-
-    // Phase 2, parallel: sentences, language, entities, quotes.
-    ParallelFor(slots.size(), threads, [&](size_t i) {
-      if (auto* a = std::get_if<Article>(&slots[i])) pipeline::Finish(a, options);
-    });
-
-    for (Slot& slot : slots) {
-      if (auto* a = std::get_if<Article>(&slot)) {
-        summary.bytes += a->text.size();
-        ++summary.articles;
-        sink->OnArticle(*a);
-      } else {
-        ++summary.failures;
-        sink->OnFailure(std::get<Failure>(slot));
-      }
-    }
-    sink->OnProgress(
-        Progress{reader->bytes_read(), reader->bytes_total(), summary.articles, summary.failures});
   }
   return summary;
 }

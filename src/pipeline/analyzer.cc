@@ -14,9 +14,28 @@
 #include "src/text/sentences.h"
 
 namespace parallax::pipeline {
+namespace {
+
+// Article::Body() cut after `max_bytes` bytes (possibly inside a character).
+std::string BodyHead(const Article& a, size_t max_bytes) {
+  std::string body;
+  for (const Block& block : a.blocks) {
+    if (block.role != BlockRole::kBody) continue;
+    if (!body.empty()) body += "\n\n";
+    body += a.View(block.span);
+    if (body.size() >= max_bytes) {
+      body.resize(max_bytes);
+      break;
+    }
+  }
+  return body;
+}
+
+}  // namespace
 
 Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
-                        const OutletMap& outlets) {
+                        const OutletMap& outlets, std::vector<uint64_t>* block_fold_hashes) {
+  if (block_fold_hashes != nullptr) block_fold_hashes->clear();
   if (doc.bytes.size() > options.input.max_article_bytes) {
     return Status::ResourceExhausted("article of " + std::to_string(doc.bytes.size()) +
                                      " bytes is over --max-article-bytes (" +
@@ -48,7 +67,11 @@ Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
       article.blocks[i].markup = Span{markup[i].begin, markup[i].end};
   } else {
     article.text = std::move(decoded.text);
-    extract::ExtractFromText(&article);
+    if (block_fold_hashes != nullptr) {
+      extract::ExtractFromText(&article, block_fold_hashes);
+    } else {
+      extract::ExtractFromText(&article);
+    }
   }
   if (!article.hints.outlet.empty()) article.outlet = article.hints.outlet;
   if (article.url.empty()) article.url = article.hints.url;
@@ -58,7 +81,8 @@ Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
 void Finish(Article* article, const AnalyzeOptions& options) {
   text::AnnotateSentences(article);
   if (article->language.empty()) {
-    std::string body = article->Body();
+    // The language reads only the head of the body: join no more of it than that.
+    std::string body = BodyHead(*article, text::kLanguageReadBytes + 1);
     article->language = text::DetectLanguage(body.empty() ? std::string_view(article->text)
                                                           : std::string_view(body));
   }

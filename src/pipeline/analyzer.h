@@ -4,6 +4,9 @@
 #ifndef PARALLAX_PIPELINE_ANALYZER_H_
 #define PARALLAX_PIPELINE_ANALYZER_H_
 
+#include <cstdint>
+#include <vector>
+
 #include "parallax/article.h"
 #include "parallax/pipeline.h"
 #include "parallax/status.h"
@@ -14,8 +17,11 @@ namespace parallax::pipeline {
 
 // Decodes and extracts one raw document. Errors: what Decode reports (empty, binary), prefixed
 // with nothing: the caller names the source.
+// `block_fold_hashes`, when given, receives what ExtractFromText computes for the repetition
+// pass (one hash per block; left empty for HTML, whose extraction does not compute them).
 Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
-                        const OutletMap& outlets);
+                        const OutletMap& outlets,
+                        std::vector<uint64_t>* block_fold_hashes = nullptr);
 
 // Runs the stages that read the final blocks, up to options.last_stage. Never fails.
 void Finish(Article* article, const AnalyzeOptions& options);

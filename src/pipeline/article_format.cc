@@ -1,6 +1,8 @@
 // ArticleToJson / ArticleToMarkdown: the article record as other tools and people read it.
 // Field names and order follow docs/schema/article.md ("parallax.article/1").
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "parallax/format.h"
 #include "src/pipeline/json_writer.h"
@@ -17,15 +19,16 @@ void WriteSpan(JsonWriter& w, Span span) {
   w.Int(span.end);
 }
 
+// {"start": .., "end": ..} as a value.
+void WriteSpanObject(JsonWriter& w, Span span) { w.SpanObject(span.start, span.end); }
+
 void WriteOptionalSpan(JsonWriter& w, std::string_view key, const std::optional<Span>& span) {
   w.Key(key);
   if (!span) {
     w.Null();
     return;
   }
-  w.BeginObject();
-  WriteSpan(w, *span);
-  w.EndObject();
+  WriteSpanObject(w, *span);
 }
 
 void WriteStrings(JsonWriter& w, const std::vector<std::string>& values) {
@@ -50,11 +53,7 @@ void WriteEntities(JsonWriter& w, const Article& a) {
     w.String(e.key);
     w.Key("mentions");
     w.BeginArray();
-    for (Span m : e.mentions) {
-      w.BeginObject();
-      WriteSpan(w, m);
-      w.EndObject();
-    }
+    for (Span m : e.mentions) WriteSpanObject(w, m);
     w.EndArray();
     w.EndObject();
   }
@@ -145,8 +144,11 @@ std::string ArticleToJson(const Article& a, bool pretty) {
   w.String(a.charset);
   w.Key("text");
   w.String(a.text);
-  w.Key("body");
-  w.String(a.Body());
+  w.Key("body");  // Article::Body(), written without joining it first
+  std::vector<std::string_view> body;
+  for (const Block& b : a.blocks)
+    if (b.role == BlockRole::kBody) body.push_back(a.View(b.span));
+  w.JoinedString(body, "\n\n");
   w.Key("blocks");
   w.BeginArray();
   for (const Block& b : a.blocks) {
@@ -158,20 +160,14 @@ std::string ArticleToJson(const Article& a, bool pretty) {
     w.String(b.reason);
     if (b.markup) {
       w.Key("markup");
-      w.BeginObject();
-      WriteSpan(w, *b.markup);
-      w.EndObject();
+      WriteSpanObject(w, *b.markup);
     }
     w.EndObject();
   }
   w.EndArray();
   w.Key("sentences");
   w.BeginArray();
-  for (const Sentence& s : a.sentences) {
-    w.BeginObject();
-    WriteSpan(w, s.span);
-    w.EndObject();
-  }
+  for (const Sentence& s : a.sentences) WriteSpanObject(w, s.span);
   w.EndArray();
   w.Key("entities");
   WriteEntities(w, a);

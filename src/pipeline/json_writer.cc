@@ -93,6 +93,38 @@ void JsonWriter::Bool(bool value) {
   out_->append(value ? "true" : "false");
 }
 
+void JsonWriter::SpanObject(int64_t start, int64_t end) {
+  if (indent_ != 0) {
+    BeginObject();
+    Key("start");
+    Int(start);
+    Key("end");
+    Int(end);
+    EndObject();
+    return;
+  }
+  BeforeValue();
+  char num[24];
+  out_->append("{\"start\":", 9);
+  out_->append(num, std::to_chars(num, num + sizeof(num), start).ptr);
+  out_->append(",\"end\":", 7);
+  out_->append(num, std::to_chars(num, num + sizeof(num), end).ptr);
+  out_->push_back('}');
+}
+
+void JsonWriter::JoinedString(const std::vector<std::string_view>& parts,
+                              std::string_view separator) {
+  BeforeValue();
+  out_->push_back('"');
+  bool any = false;
+  for (std::string_view part : parts) {
+    if (any) AppendJsonStringContent(separator, out_);
+    AppendJsonStringContent(part, out_);
+    any |= !part.empty();
+  }
+  out_->push_back('"');
+}
+
 void JsonWriter::Null() {
   BeforeValue();
   out_->append("null");

@@ -28,6 +28,11 @@ class JsonWriter {
   void Double(double value);
   void Bool(bool value);
   void Null();
+  // The object {"start": start, "end": end} as a value (the record's spans; a fast path).
+  void SpanObject(int64_t start, int64_t end);
+  // One string value made of `parts` joined by `separator` (nothing is joined before the
+  // first non-empty part), without building the joined string first.
+  void JoinedString(const std::vector<std::string_view>& parts, std::string_view separator);
 
   // Appends `s` to `out` as a JSON string literal (quotes included). Input must be valid UTF-8;
   // control characters are escaped, everything else is written as is.

@@ -18,7 +18,7 @@ constexpr std::string_view kStrongCuesWords =
     "observes observed stated reports reported conclude concludes concluded "
     "concede concedes conceded complain complains complained boast boasts boasted quip quips "
     "quipped joke jokes joked emphasize emphasizes emphasized emphasise emphasises emphasised "
-    "caution cautions cautioned predict predicts predicted pledge pledges pledged reiterate "
+    "caution cautions cautioned predict predicts predicted pledge pledges reiterate "
     "reiterates reiterated repeat repeats repeated recount recounts recounted testify testifies "
     "testified assure assures assured inform informs informed remind reminds reminded allege "
     "alleges alleged accuse accuses accused charge charged criticize criticizes "
@@ -28,20 +28,50 @@ constexpr std::string_view kStrongCuesWords =
     "whisper whispers whispered lament laments lamented counter counters countered "
     "reject rejects rejected dismiss dismisses dismissed continued "
     "agree agrees agreed disagree disagrees disagreed demand demands demanded threaten threatens "
-    "threatened pointed signal signals signaled "
-    "signalled acknowledge question questions questioned condemn condemns condemned denounce "
+    "threatened pointed "
+    "acknowledge question questions questioned condemn condemns condemned denounce "
     "denounces denounced slam slams slammed blast blasts blasted mock mocks mocked "
     "calls called cite cites cited estimate estimates estimated "
+    "stating voiced echoed echoes echo railed emailed pleaded retweeted quoted "
+    "wondered wonders implied implies hinted hints forecast projected insists reiterating "
+    "explains writes wrote posts disclosed recalled recalling touted bemoaned "
+    "apologized likened attributed "
     "сказал сказала сказали заявил заявила заявили заявляет заявляют отметил отметила отметили "
     "отмечает подчеркнул подчеркнула подчеркнули подчеркивает сообщил сообщила сообщили "
     "сообщает добавил добавила добавили пояснил пояснила пояснили заметил заметила написал "
     "написала написали говорит говорят сказал заявил признал признала предупредил "
     "предупредила призвал призвала обвинил обвинила";
 
+// Verbs of stance toward a person or thing: the content is the object phrase ("endorsed Ada
+// Lunn", "criticized the toll plan for its cost"), not the rest of the sentence.
+constexpr std::string_view kObjectCuesWords =
+    "endorse endorses endorsed endorsing supports supported oppose opposes "
+    "opposed criticize criticizes criticized criticizing criticise criticises "
+    "criticised attacked attacking praise praises praised praising blame blames "
+    "blamed blaming defend defends defended defending backs backed backing reject rejects "
+    "rejected rejecting announce announces announced announcing express expresses expressed "
+    "expressing urge urges urged urging accuse accuses accused accusing thank thanks thanked "
+    "thanking tout touts touted touting champion champions championed condemn condemns "
+    "condemned condemning denounce denounces denounced denouncing decry decries decried "
+    "decrying slam slams slammed slamming blast blasts blasted blasting mock mocks mocked "
+    "mocking cite cites cited citing nominate nominates nominated propose "
+    "proposes proposed proposing prefer prefers "
+    "preferred welcome welcomes welcomed welcoming applaud applauds applauded highlight "
+    "dismiss dismisses dismissed dismissing ridicule "
+    "ridiculed lambast lambasted assail assails assailed challenged "
+    "requesting order orders ordered demand demands "
+    "demanded demanding seek seeks sought seeking wants wanted discuss discusses "
+    "discussed discussing "
+    "invoke invokes invoked "
+    "portray portrays portrayed describe describes described question questions questioned "
+    "questioning deny denies denied denying acknowledge acknowledges acknowledged confirm "
+    "confirms confirmed admit admits admitted promise promises promised pledge pledges "
+    "vow vows vowed";
+
 // Take an addressee between the verb and the content ("told reporters that ...").
 constexpr std::string_view kTellCuesWords =
     "tell tells told assure assures assured inform informs informed remind reminds reminded "
-    "warn warns warned ask asks asked";
+    "warn warns warned ask asks asked telling urge urges urged urging";
 
 // ", saying that ...": the speaker is the subject of the main clause.
 constexpr std::string_view kGerundCuesWords =
@@ -55,9 +85,13 @@ constexpr std::string_view kGerundCuesWords =
 // Belief, perception and attitude: an attribution only with a clause after the verb.
 constexpr std::string_view kWeakCuesWords =
     "believe believes believed think thinks thought know knows hope hopes hoped fear fears "
-    "feared expect expects expected feel feels worry worries worried doubt doubts doubted "
-    "show shows showed shown finds found wants believing thinking hoping "
+    "feared expect feel worry worries worried doubt doubts doubted "
+    "show shows showed shown finds found wants believing hoping "
     "fearing considers seems seemed appear appears appeared "
+    "expected learned learn learns convinced deemed expecting reckon reckons reckoned suspect "
+    "suspects "
+    "suspected realize realizes realized realise realised "
+    "assume assumes assumed predicts guess guessed imagine imagines imagined "
     "supported defend defends defended propose proposes proposed refuse refuses "
     "refused planned oppose opposes opposed see sees sought "
     "offered reveal reveals revealed decline declines declined "
@@ -73,6 +107,7 @@ constexpr std::string_view kAuxWords =
     "sharply strongly firmly bitterly proudly candidly widely falsely wrongly quietly "
     "emphatically specifically subsequently originally ultimately finally clearly has've "
     "did does do 've 'd 'll ’ve ’d ’ll even too herself himself themselves itself "
+    "however meanwhile nonetheless nevertheless "
     "тоже также уже";
 constexpr std::string_view kPassiveAuxWords = "is was were been be being are am";
 constexpr std::string_view kNegationWords = "not never n't no";
@@ -90,9 +125,9 @@ constexpr std::string_view kTimeWords =
     "later recently last next week weekend month year morning afternoon evening night day days "
     "ago weeks months years hours minutes time";
 constexpr std::string_view kChannelNounsWords =
-    "statement statements interview interviews conference briefing speech address remarks post "
-    "posts tweet tweets message letter op-ed editorial column essay blog podcast broadcast "
-    "appearance debate hearing testimony rally release memo email e-mail video show program "
+    "statement statements interview interviews conference briefing speech address post "
+    "posts tweets message letter op-ed editorial column essay blog podcast broadcast "
+    "appearance debate hearing testimony rally memo email e-mail video show program "
     "programme call news press session radio television tv channel network newspaper magazine "
     "agency outlet website page account program broadcaster documentary summit forum meeting "
     "заявлении интервью брифинге конференции телеграм";
@@ -147,6 +182,7 @@ bool LowerInto(std::string_view word, char* out, size_t cap, size_t* out_len) {
 Lexicon::Lexicon() {
   Add(kStrongCuesWords, kCue | kCueStrong);
   Add(kTellCuesWords, kCueTell);
+  Add(kObjectCuesWords, kCue | kCueObject);
   Add(kGerundCuesWords, kCue | kCueGerund);
   Add(kWeakCuesWords, kCue | kCueWeak);
   Add(kPronounsWords, kPronoun);
@@ -165,7 +201,14 @@ Lexicon::Lexicon() {
   Add(kPrepositionsWords, kPreposition);
   Add("that что", kThat);
   // Also nouns ("the roll call", "his home state"): a cue only right after a name or pronoun.
-  Add("calls report reports question questions comment remark claim claims charge tweets "
+  Add("supports backs order orders "
+      "champion champions welcome thanks "
+      "praise blame echo hints "
+      "demand demands cite "
+      "slam blast mock highlight "
+      "vow pledge promise announce "
+      ""
+      "calls report reports question questions comment remark claim claims charge tweets "
       "answer answers reply replies estimate estimates demand demands promise promises note "
       "notes post posts counter counters cite cites",
       kNounLike);

@@ -44,6 +44,7 @@ enum LexFlag : uint32_t {
   kSlovam = 1u << 22,         // Russian "словам", "мнению", "данным"
   kRelative = 1u << 23,       // who, which: "Smith, who said ..."
   kNounLike = 1u << 24,       // cue forms that are also nouns: "report", "claims", "calls"
+  kCueObject = 1u << 25,  // content is the object phrase: "endorsed Smith", "criticized the plan"
 };
 
 class Lexicon {

@@ -1,6 +1,7 @@
 #include "src/quotes/quotes.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -108,9 +109,12 @@ class BlockScanner {
 
   // Scans one block; `sentences` are the sentence spans inside it (may be empty).
   void Scan(Span block, bool title_case, const Sentence* sent_begin, const Sentence* sent_end,
-            bool starts_with_continuation, const Attr* runon_from);
+            bool starts_with_continuation, const Attr* runon_from,
+            const Attr* prev_direct = nullptr, const Attr* colon_lead = nullptr);
 
   // The attribution whose quote ran on past the end of the last scanned block, if any.
+  // The block ended with "Roe continued:"; its speaker and cue, for a quote opening the next.
+  const Attr* colon_lead() const { return pending_colon_ ? &pending_colon_attr_ : nullptr; }
   bool has_runon() const { return runon_index_ >= 0; }
   int runon_index() const { return runon_index_; }
 
@@ -137,8 +141,33 @@ class BlockScanner {
   // Fills attr->content with the clause that ends at the boundary token b (a comma, dash or
   // closing quote before an inverted "..., X said").
   bool ContentBefore(int b, int lo, Attr* attr);
+  // The object phrase of a stance verb from token k ("endorsed [Ada Lunn] on Monday").
+  bool ObjectContent(int k, int hi, Attr* attr);
+  // "Name: content" at the start of a headline, or "Name: “quote”" opening a paragraph.
+  bool ColonAttribution(int u0, int u1);
+  // "Asked whether ..., X said": the question as a speakerless attribution.
+  bool AskedClause(int i, int u0, int u1);
   int SubjectAtStart(int u0, int hi, int* end) const;
   bool AtClauseEnd(int k, int hi) const;
+  // True when token e (not inside a quote) closes an indirect content: ", saying ...",
+  // ", according to ...", "and said ...", ", but added ...", ", mocking ...".
+  bool EndsContent(int e, int hi) const;
+  // The closing quote at e follows a comma inside the quote ("...,” adding").
+  bool CommaBefore(int e) const { return toks_[e].start > 0 && text_[toks_[e].start - 1] == ','; }
+  bool IsIngWord(int i) const;
+  // The quoted span q opens the unit (nothing but punctuation before its opening mark).
+  bool QuoteOpensUnit(int q, int u0) const {
+    if (q < 0 || quotes_[q].open_tok < u0) return false;
+    for (int m = u0; m < quotes_[q].open_tok; ++m)
+      if (toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber) return false;
+    return true;
+  }
+  // Token k opens an adjunct after a cue ("in Ohio", "Tuesday", "after the vote", "angrily",
+  // "adding"), not a clause of content.
+  bool AdjunctStart(int k) const;
+  // The clause that ends at the comma or dash b is an adverbial ("In Texas,", "Asked about it,",
+  // "According to the poll,", "Speaking on radio,"), not content.
+  bool AdverbialBefore(int b, int lo) const;
   void MarkQuotesIn(Span content, Attr* attr);
   void Emit(const Attr& attr) { out_->push_back(attr); }
   Span SpanOf(int s, int e) const { return Span{toks_[s].start, toks_[e].end}; }
@@ -151,8 +180,11 @@ class BlockScanner {
   std::vector<TopQuote> quotes_;
   std::vector<QuotedSpan> spans_;
   int runon_index_ = -1;
-  bool title_case_ = false;         // a headline: capitals do not mark names
-  int unit_first_attr_ = 0;         // index into out_ of the current unit's first attribution
+  bool pending_colon_ = false;  // the last unit scanned ended with "X continued:"
+  Attr pending_colon_attr_;
+  uint32_t cue_flags_ = 0;   // flags of the cue being processed (ContentAfter reads kCueObject)
+  bool title_case_ = false;  // a headline: capitals do not mark names
+  int unit_first_attr_ = 0;  // index into out_ of the current unit's first attribution
   int prev_unit_direct_attr_ = -1;  // last attribution of the previous unit with a quote
 };
 
@@ -350,6 +382,14 @@ int BlockScanner::BackNP(int j, int lo) const {
       ++n;
       continue;
     }
+    // "the dockworkers' union": a plural possessive's apostrophe inside the phrase.
+    if (t.kind == Kind::kOther && k > lo && k < j && toks_[k - 1].kind == Kind::kWord &&
+        t.end - t.start <= 3 &&
+        (text_[t.start] == '\'' || text_.compare(t.start, 3, "\xE2\x80\x99") == 0) &&
+        text_[toks_[k - 1].end - 1] == 's') {
+      --k;
+      continue;
+    }
     // "Sen. Jane Roe (D-Ohio)": skip a parenthesis inside the phrase.
     if (t.kind == Kind::kCloseParen && k < j + 1) {
       int m = k - 1;
@@ -403,7 +443,14 @@ int BlockScanner::FwdNP(int k, int hi) const {
       if ((t.flags & (kBoundary | kThat)) &&
           !(IsWordLower(k, "and") && k + 1 < hi && toks_[k + 1].cap && e >= 0))
         break;
-      if ((t.flags & kPreposition) && !IsWordLower(k, "of")) break;
+      if ((t.flags & kPreposition) && !IsWordLower(k, "of")) {
+        // "an adviser to Bill Clinton", "the ambassador to the Holy See": a role noun's
+        // complement names its holder's place; "Smith at a rally" is an adjunct.
+        bool role_head = e >= 0 && !toks_[e].cap && toks_[e].kind == Kind::kWord;
+        bool names = k + 1 < hi && (toks_[k + 1].cap || ((toks_[k + 1].flags & kDeterminer) &&
+                                                         k + 2 < hi && toks_[k + 2].cap));
+        if (!role_head || !names || IsWordLower(k, "on") || IsWordLower(k, "during")) break;
+      }
       if (e >= 0 && (t.flags & (kCue | kPassiveAux | kAux | kNegation))) break;
       e = k;
       ++k;
@@ -411,9 +458,10 @@ int BlockScanner::FwdNP(int k, int hi) const {
       continue;
     }
     if (t.kind == Kind::kStop && e >= 0 && text_[t.start] == '.' && toks_[e].cap &&
-        toks_[e].end - toks_[e].start <= 4 && k + 1 < hi && toks_[k + 1].kind == Kind::kWord &&
-        toks_[k + 1].cap) {
-      ++k;
+        toks_[e].end - toks_[e].start <= 4 && k + 1 < hi &&
+        ((toks_[k + 1].kind == Kind::kWord && toks_[k + 1].cap) ||
+         (toks_[k + 1].kind == Kind::kComma && toks_[e].end - toks_[e].start <= 3))) {
+      ++k;  // "Sen. Ada Lunn", "Ada Lunn Jr., a senator"
       continue;
     }
     break;
@@ -451,6 +499,11 @@ int BlockScanner::PrepPhrase(int k, int hi, bool* channel, bool* time) const {
 
 int BlockScanner::SkipAfterCue(int k, int hi, bool tell, Attr* attr) const {
   bool addressee_done = !tell;
+  // "called for new talks", "calls on the council to act": the particle belongs to the cue.
+  if (k > 0 && k < hi && toks_[k - 1].kind == Kind::kWord &&
+      text_.compare(toks_[k - 1].start, 4, "call") == 0 &&
+      (IsWordLower(k, "for") || IsWordLower(k, "on")))
+    ++k;
   for (int round = 0; round < 5 && k < hi; ++round) {
     const Tok& t = toks_[k];
     if (t.kind != Kind::kWord && t.kind != Kind::kNumber) break;
@@ -471,6 +524,11 @@ int BlockScanner::SkipAfterCue(int k, int hi, bool tell, Attr* attr) const {
         continue;
       }
     }
+    // "refused to teach him", "asked them to leave": an infinitive opens the content.
+    if (IsWordLower(k, "to") && k + 1 < hi && toks_[k + 1].kind == Kind::kWord &&
+        !toks_[k + 1].cap &&
+        !(toks_[k + 1].flags & (kDeterminer | kPronoun | kObjectPronoun | kTime | kPreposition)))
+      break;
     if (t.flags & kPreposition) {
       bool channel, time;
       int m = PrepPhrase(k, hi, &channel, &time);
@@ -499,7 +557,8 @@ int BlockScanner::SkipAfterCue(int k, int hi, bool tell, Attr* attr) const {
         int e = FwdNP(k, hi);
         bool closed = e >= k && e + 1 < hi &&
                       (toks_[e + 1].kind == Kind::kColon || toks_[e + 1].kind == Kind::kComma ||
-                       toks_[e + 1].kind == Kind::kOpenQuote || (toks_[e + 1].flags & kThat));
+                       toks_[e + 1].kind == Kind::kOpenQuote || (toks_[e + 1].flags & kThat) ||
+                       AtClauseEnd(e + 1, hi));
         if (e >= k && e + 1 < hi && (t.cap || (t.flags & kDeterminer) || closed)) {
           if (attr->channel.empty()) attr->channel = SpanOf(k, e);
           k = e + 1;
@@ -510,6 +569,68 @@ int BlockScanner::SkipAfterCue(int k, int hi, bool tell, Attr* attr) const {
     break;
   }
   return k;
+}
+
+bool BlockScanner::IsIngWord(int i) const {
+  const Tok& t = toks_[i];
+  if (t.kind != Kind::kWord || t.cap || t.end - t.start < 6) return false;
+  return text_.compare(t.end - 3, 3, "ing") == 0 && !(t.flags & (kBoundary | kPreposition));
+}
+
+bool BlockScanner::AdjunctStart(int k) const {
+  const Tok& t = toks_[k];
+  if (t.kind != Kind::kWord || (t.flags & (kPronoun | kThat | kDeterminer))) return false;
+  if (t.flags & (kPreposition | kTime | kAux)) return true;
+  if (IsLyAdverb(k) || IsIngWord(k)) return true;
+  static constexpr std::string_view kAdjunctWords[] = {"as",     "when",   "while", "after",
+                                                       "before", "during", "amid",  "following",
+                                                       "since",  "until",  "about", "of"};
+  for (std::string_view w : kAdjunctWords)
+    if (IsWordLower(k, w)) return true;
+  return false;
+}
+
+bool BlockScanner::AdverbialBefore(int b, int lo) const {
+  int s = b;
+  while (s > lo && toks_[s - 1].kind != Kind::kSemicolon && toks_[s - 1].kind != Kind::kColon &&
+         toks_[s - 1].kind != Kind::kCloseQuote && toks_[s - 1].kind != Kind::kComma)
+    --s;
+  while (s < b && toks_[s].kind != Kind::kWord) ++s;
+  if (s >= b) return false;
+  const Tok& t = toks_[s];
+  if (t.flags & (kPreposition | kAccording | kTime | kPo)) return true;
+  if ((t.flags & kBoundary) && !(t.flags & kDeterminer) && !IsWordLower(s, "and") &&
+      !IsWordLower(s, "but"))
+    return true;
+  if (IsWordLower(s, "asked") || IsWordLower(s, "speaking") || IsWordLower(s, "writing"))
+    return true;
+  if (t.cap && t.end - t.start > 4 && text_.compare(t.end - 3, 3, "ing") == 0) return true;
+  return false;
+}
+
+bool BlockScanner::EndsContent(int e, int hi) const {
+  const Tok& u = toks_[e];
+  if (u.quote >= 0 && u.kind != Kind::kOpenQuote) return false;
+  if (u.kind == Kind::kComma || u.kind == Kind::kDash) {
+    if (e + 1 >= hi) return false;
+    if (Has(e + 1, kCueGerund) || Has(e + 1, kAccording)) return true;
+    // ", mocking his rival ...": a participle clause after the content.
+    if (u.kind == Kind::kComma && IsIngWord(e + 1)) return true;
+    // ", but said ...", ", and added ...".
+    if (IsWordLower(e + 1, "but") || IsWordLower(e + 1, "and")) return EndsContent(e + 1, hi);
+    return false;
+  }
+  // "and said ...", "but also warned ...", "and even assured ...".
+  if (IsWordLower(e, "and") || IsWordLower(e, "but")) {
+    int m = e + 1;
+    while (m < hi && toks_[m].kind == Kind::kWord && ((toks_[m].flags & kAux) || IsLyAdverb(m)) &&
+           !(toks_[m].flags & (kCue | kPronoun)))
+      ++m;
+    if (m < hi && toks_[m].kind == Kind::kWord && (toks_[m].flags & kCue) &&
+        !(toks_[m].flags & (kCueWeak | kNounLike)) && !toks_[m].cap)
+      return true;
+  }
+  return false;
 }
 
 bool BlockScanner::AtClauseEnd(int k, int hi) const {
@@ -551,13 +672,18 @@ bool BlockScanner::ContentAfter(int k, int hi, Attr* attr) {
       return true;
     }
   }
+  if ((cue_flags_ & kCueObject) && !(t.flags & kThat) && !IsWordLower(k, "to"))
+    return ObjectContent(k, hi, attr);
   // Indirect content: to the end of the unit, or to a ", saying ..." / ", according to".
   int e = k;
   int last = -1;
   for (; e < hi; ++e) {
     const Tok& u = toks_[e];
-    if (u.kind == Kind::kComma && e + 1 < hi && (Has(e + 1, kCueGerund) || Has(e + 1, kAccording)))
+    if (e > k && EndsContent(e, hi)) break;
+    if (u.kind == Kind::kCloseQuote && e + 1 < hi && CommaBefore(e) && EndsContent(e + 1, hi)) {
+      last = e;
       break;
+    }
     if (u.kind == Kind::kWord || u.kind == Kind::kNumber || u.kind == Kind::kCloseQuote ||
         u.kind == Kind::kCloseParen || u.kind == Kind::kOther)
       last = e;
@@ -569,6 +695,52 @@ bool BlockScanner::ContentAfter(int k, int hi, Attr* attr) {
   if (!any_word) return false;
   uint32_t end = toks_[last].end;
   // An unterminated quote inside the content runs to the end of the block.
+  if (toks_[last].quote >= 0 && quotes_[toks_[last].quote].unterminated)
+    end = std::max(end, quotes_[toks_[last].quote].end);
+  attr->content = Span{toks_[k].start, end};
+  MarkQuotesIn(attr->content, attr);
+  return true;
+}
+
+bool BlockScanner::ObjectContent(int k, int hi, Attr* attr) {
+  int last = -1;
+  for (int e = k; e < hi; ++e) {
+    const Tok& u = toks_[e];
+    bool in_quote = u.quote >= 0 && u.kind != Kind::kOpenQuote;
+    if (!in_quote) {
+      if (u.kind == Kind::kComma || u.kind == Kind::kStop || u.kind == Kind::kSemicolon ||
+          u.kind == Kind::kColon || u.kind == Kind::kDash || u.kind == Kind::kOpenParen)
+        break;
+      if (e > k && EndsContent(e, hi)) break;
+      if (u.kind == Kind::kWord && e > k) {
+        // "described the plan as “reckless”": "as" goes on with the object.
+        bool as_pred = IsWordLower(e, "as") && e + 1 < hi && !(toks_[e + 1].flags & kPronoun);
+        if ((u.flags & kBoundary) && !(u.flags & (kThat | kRelative)) && !IsWordLower(e, "and") &&
+            !IsWordLower(e, "or") && !as_pred)
+          break;
+        if ((u.flags & kPreposition) && !IsWordLower(e, "to") && !IsWordLower(e, "with")) break;
+        if ((u.flags & kTime) && !(toks_[e - 1].flags & (kDeterminer | kPreposition)) &&
+            toks_[e - 1].kind != Kind::kNumber)
+          break;
+      }
+    }
+    if (u.kind != Kind::kOpenQuote) last = e;
+    if (u.kind == Kind::kOpenQuote && u.quote >= 0 && quotes_[u.quote].close_tok < 0) {
+      last = static_cast<int>(toks_.size()) - 1;
+      break;
+    }
+  }
+  // Trailing function words are not part of the object ("cuts for", "the plan and").
+  while (last >= k && toks_[last].kind == Kind::kWord && toks_[last].quote < 0 &&
+         ((toks_[last].flags & (kDeterminer | kPreposition | kBoundary)) ||
+          IsWordLower(last, "for") || IsWordLower(last, "of")))
+    --last;
+  if (last < k) return false;
+  bool any_word = false;
+  for (int m = k; m <= last; ++m)
+    if (toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber) any_word = true;
+  if (!any_word) return false;
+  uint32_t end = toks_[last].end;
   if (toks_[last].quote >= 0 && quotes_[toks_[last].quote].unterminated)
     end = std::max(end, quotes_[toks_[last].quote].end);
   attr->content = Span{toks_[k].start, end};
@@ -631,6 +803,10 @@ int BlockScanner::SubjectAtStart(int u0, int hi, int* end) const {
       e = m;
       continue;
     }
+    // "Russia's ambassador to Serbia Ivo Lunn": a role's complement inside the subject.
+    if (e >= 0 && (IsWordLower(m, "to") || IsWordLower(m, "for")) && m + 1 < hi &&
+        toks_[m + 1].kind == Kind::kWord && toks_[m + 1].cap)
+      continue;
     break;
   }
   if (e < k) return -1;
@@ -638,14 +814,104 @@ int BlockScanner::SubjectAtStart(int u0, int hi, int* end) const {
   return k;
 }
 
+bool BlockScanner::ColonAttribution(int u0, int u1) {
+  // "Lunn: Harbour Will Reopen" (headline) / "Ada Lunn: “We will reopen.”" (paragraph start).
+  if (u0 != 0) return false;
+  int m = u0;
+  while (m < u1 && m - u0 < 6 && (toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber))
+    ++m;
+  if (m == u0 || m >= u1 || toks_[m].kind != Kind::kColon || !toks_[u0].cap) return false;
+  if (m - u0 == 1) {
+    static constexpr std::string_view kLabels[] = {
+        "analysis",  "opinion",   "watch",   "update",    "updated",    "breaking",
+        "exclusive", "video",     "live",    "editorial", "commentary", "review",
+        "photos",    "explainer", "factbox", "note",      "editor",     "correction",
+        "read",      "more",      "related", "source",    "sources",    "a"};
+    for (std::string_view w : kLabels)
+      if (IsWordLower(u0, w)) return false;
+  }
+  for (int k = u0; k < m; ++k)
+    if (toks_[k].flags & (kCue | kBoundary)) return false;
+  int c = m + 1;
+  if (c >= u1) return false;
+  if (!title_case_ && toks_[c].kind != Kind::kOpenQuote) return false;
+  int words = 0, last = -1;
+  for (int k = c; k < u1; ++k) {
+    if (toks_[k].kind == Kind::kWord || toks_[k].kind == Kind::kNumber) ++words;
+    if (toks_[k].kind != Kind::kStop) last = k;
+  }
+  if (words < 3 || last < c) return false;
+  Attr attr;
+  attr.speaker = SpanOf(u0, m - 1);
+  attr.cue = SpanOf(m, m);
+  if (toks_[c].kind == Kind::kOpenQuote && toks_[c].quote >= 0 &&
+      (quotes_[toks_[c].quote].close_tok < 0 ||
+       AtClauseEnd(quotes_[toks_[c].quote].close_tok + 1, u1))) {
+    TopQuote& q = quotes_[toks_[c].quote];
+    attr.content = Span{q.open, q.end};
+    attr.direct = q.is_double;
+    attr.quote = toks_[c].quote;
+    q.used = true;
+  } else {
+    uint32_t end = toks_[last].end;
+    if (toks_[last].quote >= 0 && quotes_[toks_[last].quote].unterminated)
+      end = std::max(end, quotes_[toks_[last].quote].end);
+    attr.content = Span{toks_[c].start, end};
+    MarkQuotesIn(attr.content, &attr);
+  }
+  Emit(attr);
+  return true;
+}
+
+bool BlockScanner::AskedClause(int i, int u0, int u1) {
+  // "Asked whether she would run, Roe said ...": the question is content with no speaker.
+  if (!(i == u0 || (i == u0 + 1 && IsWordLower(u0, "when")))) return false;
+  int k = i + 1;
+  for (int round = 0; round < 3 && k < u1; ++round) {
+    if (toks_[k].kind == Kind::kWord && (toks_[k].flags & kPreposition) &&
+        !IsWordLower(k, "about")) {
+      int m = k + 1;
+      while (m < u1 && m - k < 8 && toks_[m].kind != Kind::kComma &&
+             !(toks_[m].flags & (kBoundary | kThat)) && !IsWordLower(m, "about"))
+        ++m;
+      k = m;
+      continue;
+    }
+    if (toks_[k].kind == Kind::kWord && (toks_[k].flags & kTime)) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  if (k >= u1 || toks_[k].kind != Kind::kWord) return false;
+  static constexpr std::string_view kWh[] = {"whether", "if",  "why",   "what", "how", "about",
+                                             "which",   "who", "where", "when", "to"};
+  bool wh = false;
+  for (std::string_view w : kWh)
+    if (IsWordLower(k, w)) wh = true;
+  if (!wh) return false;
+  int e = k + 1;
+  while (e < u1 && !(toks_[e].kind == Kind::kComma && toks_[e].quote < 0)) ++e;
+  if (e >= u1 || e == k + 1) return false;
+  Attr attr;
+  attr.cue = SpanOf(i, i);
+  attr.content = Span{toks_[k].start, toks_[e - 1].end};
+  MarkQuotesIn(attr.content, &attr);
+  Emit(attr);
+  return true;
+}
+
 void BlockScanner::ProcessUnit(int u0, int u1) {
   unit_first_attr_ = static_cast<int>(out_->size());
+  ColonAttribution(u0, u1);
   for (int i = u0; i < u1; ++i) {
     const Tok& t = toks_[i];
     if (t.kind != Kind::kWord || !(t.flags & (kCue | kAccording | kPo))) continue;
+    if (t.quote < 0 && IsWordLower(i, "asked") && AskedClause(i, u0, u1)) continue;
     // Cues inside someone's quoted words belong to that speech, not to the article.
     if (t.quote >= 0) continue;
     Attr attr;
+    cue_flags_ = 0;
     // "according to X, ..." / "..., according to X." ; Russian "по словам X, ...".
     if (((t.flags & kAccording) && i + 1 < u1 && IsWordLower(i + 1, "to")) ||
         ((t.flags & kPo) && i + 1 < u1 && Has(i + 1, kSlovam))) {
@@ -662,7 +928,8 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
         ok = ContentBefore(i - 1, u0, &attr);
         if (ok) Emit(attr);
         // "The plan, according to Smith, will fail": the rest is content too.
-        if (e + 1 < u1 && toks_[e + 1].kind == Kind::kComma && !AtClauseEnd(e + 2, u1)) {
+        if (e + 1 < u1 && toks_[e + 1].kind == Kind::kComma && !AtClauseEnd(e + 2, u1) &&
+            !EndsContent(e + 1, u1)) {
           Attr second = attr;
           second.quote = -1;
           second.direct = false;
@@ -675,6 +942,7 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
       continue;
     }
     if (!(t.flags & kCue)) continue;
+    cue_flags_ = t.flags;
     // "the United States", "The Report": a capitalised cue word inside a sentence is a name.
     if (t.cap && !title_case_ && i > u0 && toks_[i - 1].kind != Kind::kOpenQuote &&
         toks_[i - 1].kind != Kind::kColon)
@@ -714,15 +982,38 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
     bool strong = (t.flags & kCueStrong) != 0;
     bool tell = (t.flags & kCueTell) != 0;
     int j = SkipAuxBack(i - 1, u0);
+    // "The council is widely expected to approve the plan": an expectation with no source; the
+    // subject and the infinitive are its content (two pieces under one cue).
+    if (IsWordLower(i, "expected") && i + 1 < u1 && IsWordLower(i + 1, "to") && j >= u0 &&
+        (toks_[j].flags & kPassiveAux) && j > u0) {
+      int subj = BackNP(j - 1, u0);
+      if (subj >= 0 && !(toks_[subj].flags & kPronoun)) {
+        Attr first;
+        first.cue = Span{toks_[j].start, t.end};
+        first.content = SpanOf(subj, j - 1);
+        Attr second = first;
+        if (ContentAfter(i + 1, u1, &second)) {
+          Emit(first);
+          Emit(second);
+        }
+      }
+      continue;
+    }
     // Passive "was told", "is expected": no speaker of its own here.
     if (j >= u0 && (toks_[j].flags & kPassiveAux) && j == i - 1) continue;
     // "Smith resigned and said ...": the subject of the first verb.
-    if (j >= u0 && j > u0 && IsWordLower(j, "and")) {
-      int e;
-      int s = SubjectAtStart(u0, j, &e);
-      if (s < 0) continue;
-      attr.speaker = SpanOf(s, e);
-      attr.speaker_pronoun = s == e && (toks_[s].flags & kPronoun);
+    if (j >= u0 && j > u0 && (IsWordLower(j, "and") || IsWordLower(j, "but"))) {
+      if (static_cast<int>(out_->size()) > unit_first_attr_ && !out_->back().speaker.empty()) {
+        // "Roe said A but added B": the speaker of the first cue.
+        attr.speaker = out_->back().speaker;
+        attr.speaker_pronoun = out_->back().speaker_pronoun;
+      } else {
+        int e;
+        int s = SubjectAtStart(u0, j, &e);
+        if (s < 0) continue;
+        attr.speaker = SpanOf(s, e);
+        attr.speaker_pronoun = s == e && (toks_[s].flags & kPronoun);
+      }
       int k = SkipAfterCue(i + 1, u1, tell, &attr);
       if (ContentAfter(k, u1, &attr)) Emit(attr);
       continue;
@@ -735,10 +1026,43 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
       if (m > u0 && toks_[m].kind == Kind::kOpenParen && toks_[m - 1].kind == Kind::kWord)
         j = m - 1;
     }
+    // "observers — including some from the OSCE — denounced": skip the dashed aside.
+    if (j > u0 && toks_[j].kind == Kind::kDash) {
+      int m = j - 1;
+      while (m > u0 && j - m < 24 && toks_[m].kind != Kind::kDash && toks_[m].kind != Kind::kStop)
+        --m;
+      if (m > u0 && toks_[m].kind == Kind::kDash && toks_[m - 1].kind == Kind::kWord) {
+        j = m - 1;
+        speaker_end = j;
+      }
+    }
     if (j >= u0 && toks_[j].kind == Kind::kWord) {
+      // "protests over alleged fraud": a participle after a preposition is an adjective.
+      static constexpr std::string_view kPrepEnd[] = {
+          "over",  "of",   "for",  "about", "against", "by", "into", "amid",
+          "under", "from", "with", "at",    "in",      "on", "to",   "than"};
+      bool prep_end = false;
+      for (std::string_view w : kPrepEnd)
+        if (IsWordLower(j, w)) prep_end = true;
+      if (prep_end) continue;
       int s = BackNP(j, u0);
       if (s < 0 && (toks_[j].flags & kRelative)) s = j;
       if (s < 0 || !LooksLikeSpeaker(s, j)) continue;
+      // "a program called Harbour Watch": a participle naming a thing, not speech.
+      if ((IsWordLower(i, "called") || IsWordLower(i, "named")) && j == i - 1 && !toks_[j].cap &&
+          !(toks_[j].flags & (kPronoun | kSpeakerNoun | kRelative)))
+        continue;
+      // "Russia on Monday accused": the time adjunct is not part of the speaker.
+      for (int m = s + 1; m < j; ++m) {
+        if (!(toks_[m].flags & kPreposition)) continue;
+        bool all_time = true;
+        for (int x = m + 1; x <= j; ++x)
+          if (!(toks_[x].flags & kTime) && toks_[x].kind != Kind::kNumber) all_time = false;
+        if (all_time) {
+          speaker_end = std::min(speaker_end, m - 1);
+          break;
+        }
+      }
       if ((t.flags & kCueWeak) && !(toks_[s].flags & (kPronoun | kDeterminer)) && !toks_[s].cap)
         continue;
       attr.speaker = SpanOf(s, speaker_end);
@@ -749,11 +1073,10 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
           pre >= u0 &&
           (toks_[pre].kind == Kind::kComma || toks_[pre].kind == Kind::kCloseQuote ||
            toks_[pre].kind == Kind::kDash) &&
-          j - s < 8;
+          j - s < 8 && !(toks_[pre].kind != Kind::kCloseQuote && AdverbialBefore(pre, u0));
       bool ends_here = AtClauseEnd(k, u1) ||
                        (k < u1 && (toks_[k].kind == Kind::kComma || toks_[k].kind == Kind::kDash));
-      if (inverted_shape && !ends_here && k < u1 && toks_[k].kind == Kind::kWord &&
-          !(toks_[k].flags & kThat)) {
+      if (inverted_shape && !ends_here && k < u1 && AdjunctStart(k)) {
         // "“...,” Bond said onstage Tuesday night.": a short adjunct closes the sentence.
         int m = k;
         while (m < u1 && m - k < 8 &&
@@ -768,7 +1091,9 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
       // whatever adjunct follows the verb.
       if (inverted_shape && !ends_here && toks_[pre].kind == Kind::kCloseQuote && k < u1 &&
           !(toks_[k].flags & kThat) && toks_[k].kind != Kind::kColon &&
-          toks_[k].kind != Kind::kOpenQuote) {
+          (toks_[k].kind != Kind::kOpenQuote || (k > i + 1 && toks_[k - 1].kind == Kind::kWord)) &&
+          (AdjunctStart(k) || QuoteOpensUnit(toks_[pre].quote, u0) ||
+           toks_[k].kind == Kind::kOpenQuote)) {
         if (ContentBefore(pre, u0, &attr)) Emit(attr);
         continue;
       }
@@ -776,7 +1101,9 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
         if (ContentBefore(pre, u0, &attr)) {
           Emit(attr);
           // "“A,” he said, “B.”" / "The plan, he said, would fail."
-          if (k < u1 && !AtClauseEnd(k + 1, u1)) {
+          bool quote_follows = k + 1 < u1 && toks_[k + 1].kind == Kind::kOpenQuote;
+          if (k < u1 && !AtClauseEnd(k + 1, u1) && !EndsContent(k, u1) &&
+              (quote_follows || toks_[pre].kind != Kind::kCloseQuote)) {
             Attr second = attr;
             second.quote = -1;
             second.direct = false;
@@ -801,18 +1128,30 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
       continue;
     }
     // ", said Smith." / "“...,” said Smith." / apposition "Smith, a senator, said ...".
-    if (strong && j == i - 1 && j >= u0 &&
-        (toks_[j].kind == Kind::kComma || toks_[j].kind == Kind::kCloseQuote)) {
-      int e = FwdNP(i + 1, u1);
+    if (j >= u0 && ((strong && j == i - 1 && toks_[j].kind == Kind::kCloseQuote) ||
+                    toks_[j].kind == Kind::kComma)) {
+      int e = strong && j == i - 1 ? FwdNP(i + 1, u1) : -1;
+      int np_end = e;
+      // "said Rep. Ada Lunn (D-Edda), a panel member": skip the parenthesis after the name.
+      if (e >= 0 && e + 1 < u1 && toks_[e + 1].kind == Kind::kOpenParen) {
+        int m = e + 2;
+        while (m < u1 && m - e < 12 && toks_[m].kind != Kind::kCloseParen) ++m;
+        if (m < u1 && toks_[m].kind == Kind::kCloseParen) e = m;
+      }
+      if (e >= 0 && e + 2 < u1 && toks_[e + 1].kind == Kind::kStop &&
+          toks_[e + 2].kind == Kind::kComma)
+        e = e + 1;  // "said Ada Lunn Jr., a senator"
       int k = e >= 0 ? SkipAfterCue(e + 1, u1, false, &attr) : i + 1;
       bool np_then_end = e >= 0 && LooksLikeSpeaker(i + 1, e) &&
                          (AtClauseEnd(k, u1) || toks_[k].kind == Kind::kComma);
       if (np_then_end) {
-        attr.speaker = SpanOf(i + 1, e);
-        attr.speaker_pronoun = e == i + 1 && (toks_[e].flags & kPronoun);
+        attr.speaker = SpanOf(i + 1, np_end);
+        attr.speaker_pronoun = np_end == i + 1 && (toks_[np_end].flags & kPronoun);
         if (ContentBefore(j, u0, &attr)) {
           Emit(attr);
-          if (k < u1 && toks_[k].kind == Kind::kComma && !AtClauseEnd(k + 1, u1)) {
+          // "“A,” said Smith, “B.”" (not an apposition: "said Smith, a senator from Ohio").
+          if (k + 1 < u1 && toks_[k].kind == Kind::kComma &&
+              toks_[k + 1].kind == Kind::kOpenQuote) {
             Attr second = attr;
             second.quote = -1;
             second.direct = false;
@@ -821,7 +1160,8 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
         }
         continue;
       }
-      if (toks_[j].kind == Kind::kComma && AtClauseEnd(SkipAfterCue(i + 1, u1, false, &attr), u1)) {
+      if (strong && toks_[j].kind == Kind::kComma &&
+          AtClauseEnd(SkipAfterCue(i + 1, u1, false, &attr), u1)) {
         // "“...,” Rep. Jane Roe (D-Edda), a panel member, said in an interview.": the speaker
         // runs from the closing quote to the comma.
         int b = j - 1;
@@ -837,7 +1177,12 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
         int e0;
         int s0 = SubjectAtStart(u0, j, &e0);
         if (s0 >= 0 && e0 < j) {
-          attr.speaker = Span{toks_[s0].start, toks_[j - 1].end};
+          // "The mayor, Oskar Dunne, said": the apposition names the speaker; "The president,
+          // in turn, warned": an adverbial aside does not.
+          int a0 = e0 + 1 < j && toks_[e0 + 1].kind == Kind::kComma ? e0 + 2 : e0 + 1;
+          bool adverbial = a0 < j && toks_[a0].kind == Kind::kWord &&
+                           (toks_[a0].flags & (kPreposition | kAux | kTime)) && !toks_[a0].cap;
+          attr.speaker = adverbial ? SpanOf(s0, e0) : Span{toks_[s0].start, toks_[j - 1].end};
           int k2 = SkipAfterCue(i + 1, u1, tell, &attr);
           if (ContentAfter(k2, u1, &attr)) Emit(attr);
           continue;
@@ -855,6 +1200,96 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
           }
         }
       }
+    }
+  }
+  // "“Go home,” Roe barked.": a quote closed by , ! or ? inside the marks, then a short subject
+  // and a verb the lexicon does not know.
+  for (TopQuote& q : quotes_) {
+    if (q.used || q.open_tok < u0 || q.open_tok >= u1 || q.close_tok < 0 || q.words < 2) continue;
+    char before = text_[q.inner_end > 0 ? q.inner_end - 1 : 0];
+    if (before != ',' && before != '!' && before != '?') continue;
+    int s0 = q.close_tok + 1;
+    if (s0 >= u1 || toks_[s0].kind != Kind::kWord) continue;
+    int v = -1;
+    if (toks_[s0].flags & kPronoun) {
+      v = s0 + 1;
+    } else if (toks_[s0].cap) {
+      int e = s0;
+      while (e + 1 < u1 && e - s0 < 5 &&
+             ((toks_[e + 1].kind == Kind::kWord && toks_[e + 1].cap) ||
+              (toks_[e + 1].kind == Kind::kStop && text_[toks_[e + 1].start] == '.' &&
+               toks_[e].end - toks_[e].start <= 3)))
+        ++e;
+      v = e + 1;
+    } else if (toks_[s0].flags & kDeterminer) {
+      // "the senator barked": the first past-tense word ends the subject.
+      for (int m = s0 + 1; m < u1 && m - s0 <= 5 && toks_[m].kind == Kind::kWord; ++m) {
+        if (!toks_[m].cap &&
+            text_.substr(toks_[m].start, toks_[m].end - toks_[m].start).ends_with("ed")) {
+          v = m;
+          break;
+        }
+      }
+      if (v < 0) continue;
+    } else {
+      continue;
+    }
+    if (v >= u1 || toks_[v].kind != Kind::kWord || toks_[v].cap ||
+        (toks_[v].flags & (kAux | kPassiveAux | kBoundary | kPreposition | kPronoun | kDeterminer |
+                           kNegation | kTime)))
+      continue;
+    std::string_view w = text_.substr(toks_[v].start, toks_[v].end - toks_[v].start);
+    if (!(w.ends_with("ed") || w.ends_with("s") || (toks_[v].flags & kCue) ||
+          (before == ',' && AtClauseEnd(v + 1, u1))))
+      continue;
+    Attr attr;
+    attr.speaker = SpanOf(s0, v - 1);
+    attr.speaker_pronoun = v - 1 == s0 && (toks_[s0].flags & kPronoun);
+    attr.cue = SpanOf(v, v);
+    attr.content = Span{q.open, q.end};
+    attr.direct = q.is_double;
+    attr.quote = static_cast<int>(&q - quotes_.data());
+    q.used = true;
+    Emit(attr);
+  }
+  // "Roe shot back: “No.”" / "he demurred: “...”": subject, a verb the lexicon does not know,
+  // a colon and a quote.
+  for (TopQuote& q : quotes_) {
+    if (q.used || q.open_tok < u0 + 3 || q.open_tok >= u1) continue;
+    int c = q.open_tok - 1;
+    if (toks_[c].kind != Kind::kColon) continue;
+    int v = c - 1;
+    while (v > u0 && toks_[v].kind == Kind::kWord && IsWordLower(v, "back")) --v;
+    if (toks_[v].kind != Kind::kWord || toks_[v].cap ||
+        (toks_[v].flags & (kBoundary | kPreposition | kDeterminer | kPronoun | kTime)))
+      continue;
+    int e;
+    int s0 = SubjectAtStart(u0, v, &e);
+    if (s0 < 0 || e + 1 != v) continue;
+    Attr attr;
+    attr.speaker = SpanOf(s0, e);
+    attr.speaker_pronoun = s0 == e && (toks_[s0].flags & kPronoun);
+    attr.cue = SpanOf(v, c - 1);
+    attr.content = Span{q.open, q.end};
+    attr.direct = q.is_double;
+    attr.quote = static_cast<int>(&q - quotes_.data());
+    q.used = true;
+    Emit(attr);
+  }
+  // A unit that ends with "Roe continued:" hands its speaker to a quote opening the next block.
+  pending_colon_ = false;
+  if (u1 - u0 >= 3 && u1 == static_cast<int>(toks_.size()) && toks_[u1 - 1].kind == Kind::kColon &&
+      toks_[u1 - 2].kind == Kind::kWord && !toks_[u1 - 2].cap) {
+    int e;
+    int s0 = SubjectAtStart(u0, u1 - 2, &e);
+    if (s0 >= 0 && e + 1 <= u1 - 2) {
+      int v = e + 1;
+      while (v < u1 - 2 && toks_[v].kind == Kind::kWord && !(toks_[v].flags & kCue)) ++v;
+      pending_colon_attr_ = Attr{};
+      pending_colon_attr_.speaker = SpanOf(s0, e);
+      pending_colon_attr_.speaker_pronoun = s0 == e && (toks_[s0].flags & kPronoun);
+      pending_colon_attr_.cue = SpanOf(v, u1 - 2);
+      pending_colon_ = true;
     }
   }
   // Quotes no cue claimed: a quote standing alone right after a direct quote of the same
@@ -885,7 +1320,7 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
 
 void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
                         const Sentence* sent_end, bool starts_with_continuation,
-                        const Attr* runon_from) {
+                        const Attr* runon_from, const Attr* prev_direct, const Attr* colon_lead) {
   title_case_ = title_case;
   Tokenize(block);
   runon_index_ = -1;
@@ -893,6 +1328,18 @@ void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
   int n = static_cast<int>(toks_.size());
   if (n == 0) return;
   size_t first_out = out_->size();
+  pending_colon_ = false;
+  // "Roe continued:\n\n“...”": the quote opening this block is the lead's.
+  if (colon_lead != nullptr && toks_[0].kind == Kind::kOpenQuote && toks_[0].quote >= 0 &&
+      !(starts_with_continuation && runon_from != nullptr)) {
+    TopQuote& q = quotes_[toks_[0].quote];
+    Attr attr = *colon_lead;
+    attr.content = Span{q.open, q.end};
+    attr.direct = q.is_double;
+    attr.quote = toks_[0].quote;
+    q.used = true;
+    Emit(attr);
+  }
   // A paragraph that opens with a quote continuing the previous paragraph's quote.
   if (starts_with_continuation && runon_from != nullptr && toks_[0].kind == Kind::kOpenQuote &&
       toks_[0].quote >= 0) {
@@ -913,10 +1360,31 @@ void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
     if (tk >= n) break;
     if (tk == 0 || tk == starts.back()) continue;
     bool in_quote = toks_[tk].quote >= 0 && toks_[tk].kind != Kind::kOpenQuote;
-    if (!in_quote) starts.push_back(tk);
+    // "“Is it over?” Roe asked.": the splitter ends a sentence at the closing mark.
+    bool after_question = false;
+    if (toks_[tk - 1].kind == Kind::kCloseQuote && toks_[tk].kind == Kind::kWord) {
+      const TopQuote& q = quotes_[toks_[tk - 1].quote];
+      char before = text_[q.inner_end > 0 ? q.inner_end - 1 : 0];
+      after_question = before == '?' || before == '!' || before == ',';
+    }
+    if (!in_quote && !after_question) starts.push_back(tk);
   }
   starts.push_back(n);
   for (size_t u = 0; u + 1 < starts.size(); ++u) ProcessUnit(starts[u], starts[u + 1]);
+  // A paragraph that is one whole quote, right after a paragraph that ended with a direct quote,
+  // goes on with the same speaker ("“A,” Smith said.\n\n“B.”").
+  if (out_->size() == first_out && prev_direct != nullptr && toks_[0].kind == Kind::kOpenQuote &&
+      toks_[0].quote >= 0) {
+    TopQuote& q = quotes_[toks_[0].quote];
+    if (!q.used && q.close_tok >= 0 && AtClauseEnd(q.close_tok + 1, n) && q.words >= 3) {
+      Attr attr = *prev_direct;
+      attr.content = Span{q.open, q.end};
+      attr.direct = q.is_double;
+      attr.quote = toks_[0].quote;
+      q.used = true;
+      Emit(attr);
+    }
+  }
   // Does the block end inside an unterminated quote that some attribution holds?
   for (size_t k = first_out; k < out_->size(); ++k) {
     const Attr& at = (*out_)[k];
@@ -962,7 +1430,50 @@ const Entity* LastGroupBefore(const Article& a, uint32_t offset, bool org_only) 
   return best;
 }
 
-void Resolve(const Article& a, const Attr& at, Speaker* sp) {
+// The person a subject pronoun at `offset` most likely means: the first fitting person named in
+// the nearest sentence before it (the subject of that sentence: "The ambassador met Lunn. He
+// said ..." is the ambassador), names inside quotations left out. nullopt when no sentence
+// within reach names one.
+std::optional<std::string> PronounPerson(const Article& a, uint32_t offset, entities::Gender want,
+                                         const std::vector<Span>& quoted) {
+  const std::vector<Sentence>& ss = a.sentences;
+  if (ss.empty()) return std::nullopt;
+  auto it = std::upper_bound(ss.begin(), ss.end(), offset,
+                             [](uint32_t x, const Sentence& s) { return x < s.span.start; });
+  if (it == ss.begin()) return std::nullopt;
+  int idx = static_cast<int>(it - ss.begin()) - 1;
+  auto in_quote = [&](const Span& m) {
+    for (const Span& q : quoted)
+      if (m.start >= q.start && m.end <= q.end) return true;
+    return false;
+  };
+  std::vector<int8_t> gender(a.entities.size(), -1);
+  for (int k = idx; k >= 0 && idx - k < 5; --k) {
+    const Span sent = ss[k].span;
+    uint32_t limit = std::min(sent.end, offset);
+    const Entity* best = nullptr;
+    uint32_t best_start = 0;
+    for (size_t ei = 0; ei < a.entities.size(); ++ei) {
+      const Entity& e = a.entities[ei];
+      if (e.type != EntityType::kPerson) continue;
+      for (const Span& m : e.mentions) {
+        if (m.start < sent.start || m.start >= limit || in_quote(m)) continue;
+        if (best != nullptr && m.start >= best_start) continue;
+        if (want != entities::Gender::kUnknown) {
+          if (gender[ei] < 0) gender[ei] = static_cast<int8_t>(entities::GenderOf(a, e));
+          auto g = static_cast<entities::Gender>(gender[ei]);
+          if (g != entities::Gender::kUnknown && g != want) continue;
+        }
+        best = &e;
+        best_start = m.start;
+      }
+    }
+    if (best != nullptr) return best->id;
+  }
+  return std::nullopt;
+}
+
+void Resolve(const Article& a, const Attr& at, const std::vector<Span>& quoted, Speaker* sp) {
   sp->span = at.speaker;
   sp->name = std::string(a.View(at.speaker));
   if (a.entities.empty() || at.speaker.empty()) return;
@@ -976,7 +1487,8 @@ void Resolve(const Article& a, const Attr& at, Speaker* sp) {
     if (g != entities::Gender::kUnknown || lw == "i" || lw == "я" || lw == "он" || lw == "она") {
       if (lw == "он") g = entities::Gender::kMale;
       if (lw == "она") g = entities::Gender::kFemale;
-      sp->entity = entities::LastPersonBefore(a, at.speaker.start, g);
+      sp->entity = PronounPerson(a, at.speaker.start, g, quoted);
+      if (!sp->entity) sp->entity = entities::LastPersonBefore(a, at.speaker.start, g);
     } else if (const Entity* e = LastGroupBefore(a, at.speaker.start, lw == "it")) {
       sp->entity = e->id;
     }
@@ -1021,6 +1533,8 @@ void AnnotateQuotes(Article* article) {
   BlockScanner scanner(a, Lexicon::Get(), &attrs);
   Attr runon;
   bool have_runon = false;
+  Attr last_direct;
+  bool have_direct = false;
   size_t si = 0;
   for (const Span& b : blocks) {
     while (si < sentences->size() && (*sentences)[si].span.start < b.start) ++si;
@@ -1029,21 +1543,32 @@ void AnnotateQuotes(Article* article) {
     bool title = false;
     for (const Block& blk : a.blocks)
       if (blk.span.start == b.start && blk.role == BlockRole::kHeadline) title = true;
+    size_t before = attrs.size();
+    Attr lead;
+    bool have_lead = scanner.colon_lead() != nullptr;
+    if (have_lead) lead = *scanner.colon_lead();
     scanner.Scan(b, title, sentences->data() + si, sentences->data() + se, have_runon,
-                 have_runon ? &runon : nullptr);
+                 have_runon ? &runon : nullptr, have_direct ? &last_direct : nullptr,
+                 have_lead ? &lead : nullptr);
+    have_direct = attrs.size() > before && attrs.back().direct && attrs.back().quote >= 0 &&
+                  !attrs.back().speaker.empty();
+    if (have_direct) last_direct = attrs.back();
     have_runon = scanner.has_runon();
     if (have_runon) runon = attrs[scanner.runon_index()];
     si = se;
   }
   std::stable_sort(attrs.begin(), attrs.end(),
                    [](const Attr& x, const Attr& y) { return x.content.start < y.content.start; });
+  std::vector<Span> quoted;
+  for (const Attr& at : attrs)
+    if (at.direct && at.quote >= 0) quoted.push_back(at.content);
   article->quotes.reserve(attrs.size());
   for (const Attr& at : attrs) {
     if (at.content.empty()) continue;
     Quote q;
     q.content = at.content;
     q.direct = at.direct;
-    Resolve(a, at, &q.speaker);
+    Resolve(a, at, quoted, &q.speaker);
     if (!at.cue.empty()) q.cue = at.cue;
     if (!at.channel.empty()) q.channel = at.channel;
     article->quotes.push_back(std::move(q));

@@ -504,6 +504,229 @@ const Case kCases[] = {
      "\xD0\x9F\xD0\xB5\xD1\x82\xD1\x80 \xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE\xD0\xB2",
      "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xBB",
      kNone},
+    // --- Speakers behind asides, role complements, time adjuncts.
+    {"told_state_agency_channel",
+     {"\xE2\x80\x9CThe attempts of the northern bloc to stir trouble are plain,\xE2\x80\x9D "
+      "Foreign Ministry spokeswoman Ilse Varga told state-run news agency Norpress."},
+     "The attempts of the northern bloc to stir trouble are plain",
+     true,
+     "Foreign Ministry spokeswoman Ilse Varga",
+     "told",
+     "state-run news agency Norpress"},
+    {"group_behind_dashed_aside",
+     {"The vote drew criticism after a team of international observers \xE2\x80\x94 including "
+      "monitors from the Baltic Council (BC) \xE2\x80\x94 denounced \"irregularities,\" "
+      "including \"vote buying\" and \"ballot stuffing.\""},
+     "irregularities,\" including \"vote buying\" and \"ballot stuffing",
+     true,
+     "a team of international observers",
+     "denounced",
+     kNone},
+    {"and_accused_role_subject",
+     {"Lowland's Ambassador to Norvia Pavel Orlik met with Dragan Vesic on Monday and accused "
+      "northern countries of trying to punish the Norvian leader."},
+     "northern countries of trying to punish the Norvian leader",
+     false,
+     "Lowland's Ambassador to Norvia Pavel Orlik",
+     "accused",
+     kNone},
+    {"time_adjunct_not_speaker",
+     {"Lowland on Monday accused northern states of stoking unrest in the capital."},
+     "northern states of stoking unrest",
+     false,
+     "Lowland",
+     "accused",
+     kNone},
+    {"however_between_subject_and_verb",
+     {"Norvia has however condemned the blockade at the council."},
+     "the blockade",
+     false,
+     "Norvia",
+     "condemned",
+     kNone},
+    {"in_turn_aside",
+     {"The Norvian president, in turn, warned that the protests would fail."},
+     "that the protests would fail",
+     false,
+     "The Norvian president",
+     "warned",
+     kNone},
+    {"said_jr_apposition",
+     {"\"We checked every bolt,\" said Ivo Brandt Jr., a senior engineer."},
+     "We checked every bolt",
+     true,
+     "Ivo Brandt Jr",
+     "said",
+     kNone},
+    {"adviser_to_name",
+     {"\xE2\x80\x9CThe count was clean,\xE2\x80\x9D said one adviser to Mara Velnik."},
+     "The count was clean",
+     true,
+     "one adviser to Mara Velnik",
+     "said",
+     kNone},
+    {"apposition_before_any_cue",
+     {"Harbour director Rita Oms, a veteran of the old port board, declined to comment on the "
+      "sale."},
+     "to comment on the sale",
+     false,
+     "Harbour director Rita Oms, a veteran of the old port board",
+     "declined",
+     kNone},
+    // --- Content boundaries.
+    {"said_then_adding_after_quote",
+     {"\"We will rebuild the pier,\" Ada Lunn said, adding that funds were ready."},
+     "that funds were ready",
+     false,
+     "Ada Lunn",
+     "adding",
+     kNone},
+    {"quote_not_swallowing_adding",
+     {"\"We will rebuild the pier,\" Ada Lunn said, adding that funds were ready."},
+     "We will rebuild the pier",
+     true,
+     "Ada Lunn",
+     "said",
+     kNone},
+    {"and_said_coordination",
+     {"Tomas Oberg praised the plan and said it would cut delays."},
+     "it would cut delays",
+     false,
+     "Tomas Oberg",
+     "said",
+     kNone},
+    {"object_before_and_said",
+     {"Tomas Oberg praised the plan and said it would cut delays."},
+     "the plan",
+     false,
+     "Tomas Oberg",
+     "praised",
+     kNone},
+    {"but_added_quote",
+     {"Rita Oms said it was too early to count but added, \"We expect a win.\""},
+     "We expect a win",
+     true,
+     "Rita Oms",
+     "added",
+     kNone},
+    {"participle_ends_content",
+     {"Brandt said the plan was dead, mocking the council's timetable."},
+     "the plan was dead",
+     false,
+     "Brandt",
+     "said",
+     kNone},
+    {"object_as_predicate",
+     {"Velnik described the proposal as \"a reckless gamble.\""},
+     "the proposal as \"a reckless gamble",
+     true,
+     "Velnik",
+     "described",
+     kNone},
+    {"endorsed_object_only",
+     {"The dockworkers' union endorsed Mara Velnik on Tuesday."},
+     "Mara Velnik",
+     false,
+     "The dockworkers' union",
+     "endorsed",
+     kNone},
+    {"refused_infinitive",
+     {"His aunt refused to sign the lease, insisting that the rent was too high."},
+     "to sign the lease",
+     false,
+     "His aunt",
+     "refused",
+     kNone},
+    {"adverbial_place_not_content",
+     {"In Norvia, half of the voters said they were angry."},
+     "they were angry",
+     false,
+     "half of the voters",
+     "said",
+     kNone},
+    {"show_title_before_speaker",
+     {"Sunday on Lowland TV\xE2\x80\x99s \xE2\x80\x9CMorning Desk,\xE2\x80\x9D Senator Ada Lunn "
+      "said the budget was late."},
+     "the budget was late",
+     false,
+     "Senator Ada Lunn",
+     "said",
+     kNone},
+    {"podcast_title_after_cue",
+     {"\xE2\x80\x9C"
+      "Being mayor is my job,\xE2\x80\x9D Oberg said in May on the podcast "
+      "\xE2\x80\x9CHarbour Talk.\xE2\x80\x9D"},
+     "Being mayor is my job",
+     true,
+     "Oberg",
+     "said",
+     kAny},
+    // --- Quotes with verbs the lexicon does not list, colons, questions.
+    {"unknown_verb_after_quote",
+     {"\xE2\x80\x9CGo back to your office,\xE2\x80\x9D Oberg barked."},
+     "Go back to your office",
+     true,
+     "Oberg",
+     "barked",
+     kNone},
+    {"question_quote_then_asked",
+     {"\xE2\x80\x9CIs the dam safe?\xE2\x80\x9D Brandt asked."},
+     "Is the dam safe?",
+     true,
+     "Brandt",
+     "asked",
+     kNone},
+    {"colon_then_next_paragraph",
+     {"Oms continued:", "\xE2\x80\x9CThe bridge will carry trams by May.\xE2\x80\x9D"},
+     "The bridge will carry trams by May",
+     true,
+     "Oms",
+     "continued",
+     kNone},
+    {"shot_back_colon",
+     {"Mr. Oberg shot back: ''That would be good for everyone.''"},
+     "That would be good for everyone",
+     true,
+     "Mr. Oberg",
+     "shot back",
+     kNone},
+    {"headline_name_colon",
+     {"Lunn: Harbour Will Reopen Next Spring", "The port has been shut since May."},
+     "Harbour Will Reopen Next Spring",
+     false,
+     "Lunn",
+     ":",
+     kNone,
+     true},
+    {"paragraph_name_colon_quote",
+     {"Ada Lunn: \xE2\x80\x9CWe will not sell the port.\xE2\x80\x9D"},
+     "We will not sell the port",
+     true,
+     "Ada Lunn",
+     ":",
+     kNone},
+    {"asked_whether_no_speaker",
+     {"Asked whether she would run again, Mara Velnik smiled."},
+     "whether she would run again",
+     false,
+     kNone,
+     "Asked",
+     kNone},
+    {"group_opponents_say",
+     {"Opponents of the mayor say the vote was rigged."},
+     "the vote was rigged",
+     false,
+     "Opponents of the mayor",
+     "say",
+     kNone},
+    {"low_high_quotes",
+     {"\xE2\x80\x9E"
+      "We stay here,\xE2\x80\x9C Anna Vogt said."},
+     "We stay here",
+     true,
+     "Anna Vogt",
+     "said",
+     kNone},
     {"nbsp_between_words",
      {"Mara\xC2\xA0Velnik said the\xC2\xA0harbour was closed."},
      "the\xC2\xA0harbour was closed",
@@ -547,6 +770,8 @@ const NoQuoteCase kNoQuoteCases[] = {
     {"cjk_only", {"\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAF\xE6\x99\xB4\xE3\x82\x8C\xE3\x80\x82"}},
     {"rtl_only", {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D."}},
     {"unclosed_short", {"He said \""}},
+    {"alleged_adjective", {"Norvia, a nation rocked by protests over alleged fraud, voted again."}},
+    {"label_colon_headline", {"Analysis: Harbour Fees Climb Again", "Fees rose."}, true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, NoQuoteTest, ::testing::ValuesIn(kNoQuoteCases),
@@ -588,6 +813,60 @@ TEST(QuotesResolveTest, PronounTakesLastFittingPerson) {
   EXPECT_EQ(a.quotes[0].speaker.name, "she");
   ASSERT_TRUE(a.quotes[0].speaker.entity.has_value());
   EXPECT_EQ(*a.quotes[0].speaker.entity, "e1");
+}
+
+TEST(QuotesResolveTest, PronounTakesSubjectOfPreviousSentence) {
+  // "he" is the ambassador who opens the previous sentence, not Vesic (named later in it and
+  // inside the quote itself).
+  std::string p1 = "Lowland's Ambassador to Norvia Pavel Orlik met with Dragan Vesic on Monday.";
+  std::string p2 =
+      "\"The attempts to weaken Vesic are plain,\" he said in a televised interview after the "
+      "talks.";
+  Article a = MakeArticle({p1, p2});
+  auto span_of = [&](std::string_view what, size_t from) {
+    size_t at = a.text.find(what, from);
+    return Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + what.size())};
+  };
+  Entity orlik;
+  orlik.id = "e1";
+  orlik.name = "Pavel Orlik";
+  orlik.type = EntityType::kPerson;
+  orlik.mentions.push_back(span_of("Pavel Orlik", 0));
+  Entity vesic;
+  vesic.id = "e2";
+  vesic.name = "Dragan Vesic";
+  vesic.type = EntityType::kPerson;
+  vesic.mentions.push_back(span_of("Dragan Vesic", 0));
+  vesic.mentions.push_back(span_of("Vesic", p1.size()));
+  a.entities = {orlik, vesic};
+  AnnotateQuotes(&a);
+  const Quote* q = FindQuote(a, "The attempts to weaken Vesic are plain");
+  ASSERT_NE(q, nullptr) << Dump(a);
+  EXPECT_EQ(q->speaker.name, "he");
+  ASSERT_TRUE(q->speaker.entity.has_value());
+  EXPECT_EQ(*q->speaker.entity, "e1");
+  ASSERT_TRUE(q->channel.has_value());
+  EXPECT_EQ(a.View(*q->channel), "in a televised interview");
+}
+
+TEST(QuotesResolveTest, PronounSkipsPersonOfOtherGender) {
+  Article a = MakeArticle({"Mrs Ada Lunn met Tomas Oberg.", "\"We agreed,\" he said."});
+  Entity ada;
+  ada.id = "e1";
+  ada.name = "Ada Lunn";
+  ada.type = EntityType::kPerson;
+  ada.roles.push_back("Mrs");
+  ada.mentions.push_back({4, 12});
+  Entity tomas;
+  tomas.id = "e2";
+  tomas.name = "Tomas Oberg";
+  tomas.type = EntityType::kPerson;
+  tomas.mentions.push_back({17, 28});
+  a.entities = {ada, tomas};
+  AnnotateQuotes(&a);
+  ASSERT_EQ(a.quotes.size(), 1u) << Dump(a);
+  ASSERT_TRUE(a.quotes[0].speaker.entity.has_value());
+  EXPECT_EQ(*a.quotes[0].speaker.entity, "e2");
 }
 
 TEST(QuotesResolveTest, RolePhraseTiedByEntitiesStage) {

@@ -12,6 +12,7 @@
 #include "src/store/schema.h"
 #include "src/store/store_impl.h"
 #include "src/store/text_io.h"
+#include "src/store/validate.h"
 
 namespace parallax {
 
@@ -49,37 +50,6 @@ EntityType ParseEntityType(std::string_view name) {
     if (EntityTypeName(t) == name) return t;
   }
   return EntityType::kOther;
-}
-
-// Why `article` cannot be stored, or "" when it can. The checks protect the invariants the
-// readers rely on (spans inside text, entity ids unique per article), which SQLite cannot check.
-std::string InvalidReason(const Article& a) {
-  if (a.id.empty()) return "article has no id";
-  const uint32_t n = static_cast<uint32_t>(a.text.size());
-  if (a.text.size() > UINT32_MAX) return "article text exceeds 4 GiB";
-  auto bad = [n](const Span& s) { return s.start > s.end || s.end > n; };
-  for (const Block& b : a.blocks) {
-    if (bad(b.span)) return "block span outside text";
-  }
-  for (const Sentence& s : a.sentences) {
-    if (bad(s.span)) return "sentence span outside text";
-  }
-  if (a.dateline && bad(a.dateline->span)) return "dateline span outside text";
-  std::unordered_set<std::string_view> ids;
-  for (const Entity& e : a.entities) {
-    if (e.id.empty()) return "entity without id";
-    if (!ids.insert(e.id).second) return "entity id " + e.id + " repeated";
-    for (const Span& m : e.mentions) {
-      if (bad(m)) return "mention span outside text";
-    }
-  }
-  for (const Quote& q : a.quotes) {
-    if (bad(q.content) || bad(q.speaker.span) || (q.cue && bad(*q.cue)) ||
-        (q.channel && bad(*q.channel))) {
-      return "quote span outside text";
-    }
-  }
-  return "";
 }
 
 // An error from a statement that parses a user's FTS5 query: everything SQLite reports while
@@ -603,7 +573,7 @@ Result<WriteStats> Store::WriteBatch(const std::vector<Article>& articles,
   PARALLAX_RETURN_IF_ERROR(impl_->Begin());
   Status s;
   for (const Article& a : articles) {
-    std::string reason = InvalidReason(a);
+    std::string reason = store::InvalidArticleReason(a);
     if (!reason.empty()) {
       ++stats.rejected;
       s = impl_->InsertFailure(a.source, a.id, "not stored: " + reason, now);
@@ -841,7 +811,8 @@ Result<std::vector<SearchHit>> Store::Search(std::string_view query, size_t limi
     Result<bool> row = st.Step();
     if (!row.ok()) return QueryError(row.status());
     if (!*row) break;
-    hits.push_back(SearchHit{st.Str(0), st.Str(1), st.Str(2), st.Str(3), st.Str(4), st.Double(5)});
+    hits.push_back(SearchHit{st.Str(0), st.Str(1), st.Str(2), st.Str(3), st.Str(4), st.Double(5),
+                             std::nullopt});
   }
   return hits;
 }
@@ -882,7 +853,10 @@ Result<std::vector<StorySummary>> Store::ListStories(const StoryFilter& f) {
     params.emplace_back(f.text);
   }
   sql += " ORDER BY s.first IS NULL, s.first, s.id";
-  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+  if (f.limit > 0 || f.offset > 0) {
+    sql += " LIMIT " + (f.limit > 0 ? std::to_string(f.limit) : std::string("-1")) + " OFFSET " +
+           std::to_string(f.offset);
+  }
   PARALLAX_ASSIGN_OR_RETURN(Stmt st, impl_->db.Prepare(sql));
   BindAll(st, params);
   std::vector<StorySummary> out;

@@ -8,7 +8,7 @@
 namespace parallax::stories {
 namespace {
 
-constexpr uint32_t kStateFormat = 1;
+constexpr uint32_t kStateFormat = 2;
 // IDF = ln((N + kIdfPriorDocs) / (df + 0.5)): a prior of unseen documents, so that in a young
 // corpus (the first articles of a run, or a corpus of one story) the words all articles share
 // still weigh something instead of an IDF near zero. Its effect fades as N grows.
@@ -106,24 +106,17 @@ std::string StoryClusterer::LabelOf(const StoryState& s) const {
   return s.core[best].headline;
 }
 
-void StoryClusterer::Refresh(uint32_t story, const ArticleFeatures& a,
-                             const std::vector<Weighted>& vec) {
-  StoryState& s = stories_[story];
-  // Raw centroid: add the article's raw term weights, scaled to unit length.
-  double norm = 0;
-  for (const Term& t : a.terms) norm += static_cast<double>(t.weight) * t.weight;
-  float inv = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+void StoryClusterer::AddToCentroid(StoryState* s, const std::vector<Weighted>& add) {
   std::vector<Weighted> merged;
-  merged.reserve(s.sums.size() + a.terms.size());
+  merged.reserve(s->sums.size() + add.size());
   size_t i = 0, j = 0;
-  while (i < s.sums.size() || j < a.terms.size()) {
-    if (j == a.terms.size() || (i < s.sums.size() && s.sums[i].key < a.terms[j].key)) {
-      merged.push_back(s.sums[i++]);
-    } else if (i == s.sums.size() || a.terms[j].key < s.sums[i].key) {
-      merged.push_back({a.terms[j].key, a.terms[j].weight * inv});
-      ++j;
+  while (i < s->sums.size() || j < add.size()) {
+    if (j == add.size() || (i < s->sums.size() && s->sums[i].key < add[j].key)) {
+      merged.push_back(s->sums[i++]);
+    } else if (i == s->sums.size() || add[j].key < s->sums[i].key) {
+      merged.push_back(add[j++]);
     } else {
-      merged.push_back({s.sums[i].key, s.sums[i].w + a.terms[j].weight * inv});
+      merged.push_back({s->sums[i].key, s->sums[i].w + add[j].w});
       ++i, ++j;
     }
   }
@@ -132,21 +125,18 @@ void StoryClusterer::Refresh(uint32_t story, const ArticleFeatures& a,
   weighted.reserve(merged.size());
   for (const Weighted& m : merged) weighted.push_back({m.key, m.w * Idf(m.key)});
   weighted = Heaviest(std::move(weighted), options_.centroid_terms);
-  s.sums.clear();
+  s->sums.clear();
   size_t k = 0;
   for (const Weighted& w : weighted) {
     while (merged[k].key != w.key) ++k;
-    s.sums.push_back(merged[k]);
+    s->sums.push_back(merged[k]);
   }
-  s.vec = weighted;
-  Normalize(&s.vec);
-  if (s.core.size() < options_.core_articles) {
-    Core c;
-    c.headline = a.headline;
-    c.vec = Heaviest(vec, options_.core_terms);
-    Normalize(&c.vec);
-    s.core.push_back(std::move(c));
-  }
+  s->vec = std::move(weighted);
+  Normalize(&s->vec);
+}
+
+void StoryClusterer::Post(uint32_t story) {
+  StoryState& s = stories_[story];
   // Post the story under its heaviest terms (postings are never removed while the story is
   // live; a stale posting only costs one candidate evaluation).
   std::vector<Weighted> top = Heaviest(s.vec, options_.index_terms);
@@ -156,6 +146,48 @@ void StoryClusterer::Refresh(uint32_t story, const ArticleFeatures& a,
     s.posted.push_back(t.key);
     postings_[t.key].push_back(story);
   }
+}
+
+void StoryClusterer::Refresh(uint32_t story, const ArticleFeatures& a,
+                             const std::vector<Weighted>& vec) {
+  StoryState& s = stories_[story];
+  // Raw centroid: add the article's raw term weights, scaled to unit length.
+  double norm = 0;
+  for (const Term& t : a.terms) norm += static_cast<double>(t.weight) * t.weight;
+  float inv = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+  std::vector<Weighted> raw;
+  raw.reserve(a.terms.size());
+  for (const Term& t : a.terms) raw.push_back({t.key, t.weight * inv});
+  AddToCentroid(&s, raw);
+  if (s.size <= options_.split_max_size) {
+    Member m;
+    m.article = static_cast<uint32_t>(story_of_.size() - 1);
+    m.day = a.day.value_or(kNoDay);
+    m.tie = static_cast<uint32_t>(s.members.size());
+    if (joining_copy_of_) {
+      for (uint32_t k = 0; k < s.members.size(); ++k)
+        if (s.members[k].article == *joining_copy_of_) m.tie = k;
+    }
+    m.headline = a.headline;
+    // The member's heaviest terms under the current IDF, kept with their raw weights.
+    std::vector<Weighted> top = Heaviest(vec, options_.core_terms);
+    size_t k = 0;
+    for (const Weighted& t : top) {
+      while (raw[k].key != t.key) ++k;
+      m.raw.push_back(raw[k]);
+    }
+    s.members.push_back(std::move(m));
+  } else {
+    std::vector<Member>().swap(s.members);
+  }
+  if (s.core.size() < options_.core_articles) {
+    Core c;
+    c.headline = a.headline;
+    c.vec = Heaviest(vec, options_.core_terms);
+    Normalize(&c.vec);
+    s.core.push_back(std::move(c));
+  }
+  Post(story);
 }
 
 void StoryClusterer::Join(uint32_t story, const ArticleFeatures& a,
@@ -192,6 +224,7 @@ void StoryClusterer::CompactClosed() {
   size_t out = 0;
   for (uint32_t id : live_) {
     StoryState& s = stories_[id];
+    if (s.compact) continue;
     if (s.dated && s.last_day < horizon) {
       s.label = LabelOf(s);
       s.compact = true;
@@ -230,7 +263,9 @@ Status StoryClusterer::Add(const ArticleFeatures& a) {
                      s.first_day - *a.day <= options_.window_days;
     if (in_window || dups_.GroupSize(match.group) <= options_.max_copies) {
       story_of_.push_back(story);
+      joining_copy_of_ = *match.other;
       Join(story, a, vec);
+      joining_copy_of_.reset();
       return Status::Ok();
     }
     // Boilerplate: a story of its own, closed at once (no vectors, no postings).
@@ -246,6 +281,139 @@ Status StoryClusterer::Add(const ArticleFeatures& a) {
     return Status::Ok();
   }
 
+  std::vector<std::pair<float, uint32_t>> candidates = Candidates(vec);
+  std::optional<uint32_t> best;
+  float best_sim = 0;
+  for (const auto& [score, s] : candidates) {
+    const StoryState& st = stories_[s];
+    if (!Open(st, a.day)) continue;
+    float cent = Dot(vec, st.vec);
+    if (cent < options_.min_similarity) continue;
+    float core = 0;
+    for (const Core& c : st.core) core = std::max(core, Dot(vec, c.vec));
+    if (core < options_.min_core_similarity) continue;
+    float sim = cent;
+    if (best && sim <= best_sim) continue;
+    best = s;
+    best_sim = sim;
+  }
+  uint32_t story;
+  if (best) {
+    story = *best;
+    story_of_.push_back(story);
+    Join(story, a, vec);
+  } else {
+    story = static_cast<uint32_t>(stories_.size());
+    story_of_.push_back(story);
+    NewStory(index, a, vec);
+  }
+  TrySplit(story);
+  return Status::Ok();
+}
+
+void StoryClusterer::Rebuild(uint32_t story, std::vector<Member> members) {
+  StoryState& s = stories_[story];
+  s.members = std::move(members);
+  for (uint32_t k = 0; k < s.members.size(); ++k) s.members[k].tie = k;
+  s.sums.clear();
+  s.vec.clear();
+  s.core.clear();
+  s.dated = false;
+  s.size = static_cast<uint32_t>(s.members.size());
+  s.seed = s.members[0].article;
+  for (const Member& m : s.members) {
+    AddToCentroid(&s, m.raw);
+    if (m.day != kNoDay) {
+      if (!s.dated) {
+        s.dated = true;
+        s.first_day = s.last_day = m.day;
+      } else {
+        s.first_day = std::min(s.first_day, m.day);
+        s.last_day = std::max(s.last_day, m.day);
+      }
+    }
+    if (s.core.size() < options_.core_articles) {
+      Core c;
+      c.headline = m.headline;
+      for (const Weighted& w : m.raw) c.vec.push_back({w.key, w.w * Idf(w.key)});
+      Normalize(&c.vec);
+      s.core.push_back(std::move(c));
+    }
+  }
+}
+
+void StoryClusterer::TrySplit(uint32_t story) {
+  StoryState& s = stories_[story];
+  const size_t n = s.members.size();
+  const size_t min_part = options_.split_min_part;
+  // Re-examined at sizes 4, 6, 8, 12, 16, 24, 32, ...: a bounded cost per story.
+  const bool due =
+      n <= 8 ? n % 2 == 0 : (n & (n - 1)) == 0 || (n % 3 == 0 && ((n / 3) & (n / 3 - 1)) == 0);
+  if (options_.split_ratio <= 0 || s.compact || n < 2 * min_part || n != s.size || !due) return;
+  std::vector<std::vector<Weighted>> v(n);
+  for (size_t i = 0; i < n; ++i) {
+    for (const Weighted& w : s.members[i].raw) v[i].push_back({w.key, w.w * Idf(w.key)});
+    Normalize(&v[i]);
+  }
+  std::vector<float> sim(n * n, 1.0f);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) sim[i * n + j] = sim[j * n + i] = Dot(v[i], v[j]);
+  size_t far = 1;
+  for (size_t j = 2; j < n; ++j)
+    if (sim[j] < sim[far]) far = j;
+  std::vector<uint8_t> group(n, 0);
+  group[far] = 1;
+  for (int iter = 0; iter < 8; ++iter) {
+    std::vector<uint8_t> next(n);
+    for (size_t i = 0; i < n; ++i) {
+      double sum[2] = {0, 0};
+      int cnt[2] = {0, 0};
+      for (size_t j = 0; j < n; ++j) {
+        if (j == i) continue;
+        sum[group[j]] += sim[i * n + j];
+        ++cnt[group[j]];
+      }
+      double m0 = cnt[0] ? sum[0] / cnt[0] : 0, m1 = cnt[1] ? sum[1] / cnt[1] : 0;
+      next[i] = m1 > m0 ? 1 : 0;
+    }
+    next[0] = 0;
+    for (size_t i = 0; i < n; ++i) next[i] = next[s.members[i].tie];
+    if (next == group) break;
+    group = next;
+  }
+  double within = 0, between = 0;
+  int nw = 0, nb = 0;
+  size_t size1 = 0;
+  for (size_t i = 0; i < n; ++i) {
+    size1 += group[i];
+    for (size_t j = i + 1; j < n; ++j) {
+      if (group[i] == group[j])
+        within += sim[i * n + j], ++nw;
+      else
+        between += sim[i * n + j], ++nb;
+    }
+  }
+  if (size1 < min_part || n - size1 < min_part || nw == 0 || nb == 0) return;
+  within /= nw;
+  between /= nb;
+  if (between >= options_.split_ratio * within) return;
+  std::vector<Member> keep, move;
+  for (size_t i = 0; i < n; ++i) (group[i] ? move : keep).push_back(std::move(s.members[i]));
+  uint32_t fresh = static_cast<uint32_t>(stories_.size());
+  stories_.emplace_back();
+  live_.push_back(fresh);
+  for (const Member& m : move) {
+    story_of_[m.article] = fresh;
+    moved_.push_back(m.article);
+  }
+  Rebuild(story, std::move(keep));
+  Rebuild(fresh, std::move(move));
+  Post(story);
+  Post(fresh);
+}
+
+std::vector<std::pair<float, uint32_t>> StoryClusterer::Candidates(
+    const std::vector<Weighted>& vec) {
   // Candidate stories from the inverted index, scored by the shared query-term weight.
   if (scratch_.size() < stories_.size()) scratch_.resize(stories_.size(), 0.0f);
   std::vector<Weighted> query = Heaviest(vec, options_.query_terms);
@@ -286,28 +454,7 @@ Status StoryClusterer::Add(const ArticleFeatures& a) {
     candidates.resize(options_.max_candidates);
   }
   std::sort(candidates.begin(), candidates.end(), better);
-
-  std::optional<uint32_t> best;
-  float best_sim = 0;
-  for (const auto& [score, s] : candidates) {
-    const StoryState& st = stories_[s];
-    if (!Open(st, a.day)) continue;
-    float sim = Dot(vec, st.vec);
-    if (sim < options_.min_similarity || (best && sim <= best_sim)) continue;
-    float core = 0;
-    for (const Core& c : st.core) core = std::max(core, Dot(vec, c.vec));
-    if (core < options_.min_core_similarity) continue;
-    best = s;
-    best_sim = sim;
-  }
-  if (best) {
-    story_of_.push_back(*best);
-    Join(*best, a, vec);
-  } else {
-    story_of_.push_back(static_cast<uint32_t>(stories_.size()));
-    NewStory(index, a, vec);
-  }
-  return Status::Ok();
+  return candidates;
 }
 
 Status StoryClusterer::AddAll(const std::vector<ArticleFeatures>& batch) {
@@ -374,8 +521,10 @@ std::string StoryClusterer::Serialize() const {
   w.I32(o.window_days);
   w.F64(o.min_similarity);
   w.F64(o.min_core_similarity);
-  for (uint32_t v : {o.centroid_terms, o.core_articles, o.core_terms, o.index_terms, o.query_terms,
-                     o.max_candidates, o.max_posting_scan, o.max_copies})
+  w.F64(o.split_ratio);
+  for (uint32_t v :
+       {o.centroid_terms, o.core_articles, o.core_terms, o.index_terms, o.query_terms,
+        o.max_candidates, o.max_posting_scan, o.max_copies, o.split_max_size, o.split_min_part})
     w.U32(v);
   w.Str(dups_.Serialize());
   w.U64(docs_);
@@ -405,6 +554,14 @@ std::string StoryClusterer::Serialize() const {
     w.U32(static_cast<uint32_t>(s.posted.size()));
     for (uint64_t k : s.posted) w.U64(k);
     w.Str(s.label);
+    w.U32(static_cast<uint32_t>(s.members.size()));
+    for (const Member& m : s.members) {
+      w.U32(m.article);
+      w.I32(m.day);
+      w.U32(m.tie);
+      w.Str(m.headline);
+      PutVec(&w, m.raw);
+    }
   }
   std::vector<uint64_t> keys;
   keys.reserve(postings_.size());
@@ -426,10 +583,12 @@ Result<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes) {
   uint32_t format = 0;
   if (!r.U32(&format) || format != kStateFormat) return bad("unknown format");
   ClusterOptions o;
-  if (!r.I32(&o.window_days) || !r.F64(&o.min_similarity) || !r.F64(&o.min_core_similarity))
+  if (!r.I32(&o.window_days) || !r.F64(&o.min_similarity) || !r.F64(&o.min_core_similarity) ||
+      !r.F64(&o.split_ratio))
     return bad("truncated options");
   for (uint32_t* v : {&o.centroid_terms, &o.core_articles, &o.core_terms, &o.index_terms,
-                      &o.query_terms, &o.max_candidates, &o.max_posting_scan, &o.max_copies})
+                      &o.query_terms, &o.max_candidates, &o.max_posting_scan, &o.max_copies,
+                      &o.split_max_size, &o.split_min_part})
     if (!r.U32(v)) return bad("truncated options");
   std::string dup_bytes;
   if (!r.Str(&dup_bytes)) return bad("truncated dedup index");
@@ -474,6 +633,15 @@ Result<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes) {
     for (uint64_t& k : s.posted)
       if (!r.U64(&k)) return bad("truncated postings");
     if (!r.Str(&s.label)) return bad("truncated label");
+    uint32_t members = 0;
+    if (!r.Count(&members, 20)) return bad("truncated members");
+    s.members.resize(members);
+    for (Member& m : s.members) {
+      if (!r.U32(&m.article) || !r.I32(&m.day) || !r.U32(&m.tie) || !r.Str(&m.headline) ||
+          !GetVec(&r, &m.raw))
+        return bad("truncated member");
+      if (m.article >= c.story_of_.size() || m.tie >= members) return bad("bad member");
+    }
     if (s.seed >= c.story_of_.size()) return bad("story seed out of range");
     if (!s.compact) c.live_.push_back(id);
   }

@@ -11,6 +11,9 @@
 //   * cos(article, one of the story's core articles) >= min_core_similarity: the core is the
 //     story's first core_articles articles, so an article must also resemble the seed of the
 //     story, not only the average.
+// Young stories (at most split_max_size articles) are re-examined as they grow and cut in two
+// when their articles form two groups (ClusterOptions::split_ratio): an early article may thus
+// move to a new story; TakeMoved() lists such moves.
 // A near-duplicate or wire copy (dedup::DuplicateIndex) of an earlier article joins that
 // article's story, whatever the thresholds; a text copied more than max_copies times is treated
 // as boilerplate unless the copies are dated within the window (see ClusterOptions).
@@ -20,7 +23,8 @@
 // all. Stories that cannot be joined any more (last article more than 2 * window_days before
 // the newest article seen) are compacted: their vectors are dropped and their postings skipped,
 // so memory for the working set stays flat as a dated corpus grows; per article the clusterer
-// keeps its id, its dedup entry (~0.9 KB) and its story number.
+// keeps its id, its dedup entry (~0.9 KB) and its story number, plus ~0.8 KB while its story is
+// young (split_max_size).
 //
 // Determinism: the result depends only on the sequence of Add calls. Serialize() saves the
 // whole state; a clusterer restored with Deserialize() and fed the rest of the sequence ends in
@@ -42,6 +46,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "parallax/status.h"
@@ -53,11 +58,23 @@ namespace parallax::stories {
 struct ClusterOptions {
   // Days a story stays open after its last article. Default: 7.
   int window_days = 7;
-  // Minimum cosine to the story centroid. Default: 0.26 (tuned once on ECB+, Multi-News and
+  // Minimum cosine to the story centroid. Default: 0.24 (tuned once on ECB+, Multi-News and
   // BASIL together; one configuration for all).
-  double min_similarity = 0.26;
-  // Minimum cosine to at least one core article. Default: 0.25.
-  double min_core_similarity = 0.25;
+  double min_similarity = 0.24;
+  // Minimum cosine to at least one core article. Default: 0.24.
+  double min_core_similarity = 0.24;
+  // Story split (a bounded re-examination of young stories): while a story has at most
+  // split_max_size articles it keeps each article's vector, and at sizes 4, 6, 8, 12, 16, 24
+  // and 32 it is cut in two by average-link 2-means over those vectors (seeds: its first article
+  // and the article least like it; near-duplicates stay with their original). The cut is made when
+  // both parts have at least split_min_part articles and the mean cosine between the parts is
+  // below split_ratio times the mean cosine within them: two similar events (two earthquakes,
+  // two title fights) that the first articles could not tell apart. The part holding the first
+  // article keeps the story number; the other becomes a new story. 0 turns splitting off.
+  // Defaults: 0.5, 32, 3.
+  double split_ratio = 0.5;
+  uint32_t split_max_size = 32;
+  uint32_t split_min_part = 3;
   // Terms kept in a story centroid. Default: 120.
   uint32_t centroid_terms = 120;
   // Core (seed) articles kept per story, and terms kept per core article. Default: 4, 64.
@@ -112,6 +129,11 @@ class StoryClusterer {
   std::optional<uint32_t> StoryOf(std::string_view article_id) const;
   StoryInfo Story(uint32_t story) const;
   std::vector<StoryInfo> Stories() const;
+  // Articles (indices) whose story changed after their own Add (a story split, see
+  // ClusterOptions::split_ratio) since the last call; clears the list. Callers that store
+  // memberships re-read story_of() for these and refresh Story() of their old and new story.
+  // Not part of the saved state.
+  std::vector<uint32_t> TakeMoved() { return std::exchange(moved_, {}); }
   // The dedup match recorded for article `index`.
   dedup::Match DuplicateOf(uint32_t index) const { return dups_.MatchOf(index); }
 
@@ -127,6 +149,14 @@ class StoryClusterer {
     std::string headline;
     std::vector<Weighted> vec;  // unit length, sorted by key
   };
+  static constexpr int32_t kNoDay = INT32_MIN;
+  struct Member {
+    uint32_t article = 0;
+    int32_t day = kNoDay;
+    uint32_t tie = 0;  // index of the member it copies (itself when none)
+    std::string headline;
+    std::vector<Weighted> raw;  // unit raw vector, heaviest core_terms
+  };
   struct StoryState {
     uint32_t seed = 0;  // article index
     int32_t first_day = 0, last_day = 0;
@@ -138,6 +168,7 @@ class StoryClusterer {
     std::vector<Core> core;
     std::vector<uint64_t> posted;  // terms this story was posted under
     std::string label;             // set when compacted (core dropped)
+    std::vector<Member> members;   // every article while size <= split_max_size, else none
   };
 
   float Idf(uint64_t key) const;
@@ -146,6 +177,11 @@ class StoryClusterer {
   void Join(uint32_t story, const ArticleFeatures& a, const std::vector<Weighted>& vec);
   uint32_t NewStory(uint32_t article, const ArticleFeatures& a, const std::vector<Weighted>& vec);
   void Refresh(uint32_t story, const ArticleFeatures& a, const std::vector<Weighted>& vec);
+  void AddToCentroid(StoryState* s, const std::vector<Weighted>& add);
+  void Post(uint32_t story);
+  std::vector<std::pair<float, uint32_t>> Candidates(const std::vector<Weighted>& vec);
+  void TrySplit(uint32_t story);
+  void Rebuild(uint32_t story, std::vector<Member> members);
   void CompactClosed();
   std::string LabelOf(const StoryState& s) const;
 
@@ -157,6 +193,9 @@ class StoryClusterer {
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
   uint64_t docs_ = 0;
   std::optional<int32_t> max_day_;
+  std::vector<uint32_t> moved_;  // see TakeMoved (not saved)
+  // During Add of a near-duplicate: the article it copies (not saved).
+  std::optional<uint32_t> joining_copy_of_;
   std::vector<uint32_t> live_;  // stories not compacted (derived from stories_, not saved)
   // Scratch for candidate scoring, indexed by story (not part of the state).
   std::vector<float> scratch_;

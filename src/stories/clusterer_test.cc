@@ -166,9 +166,75 @@ TEST(StoryClustererTest, DriftCapStopsChaining) {
   loose.centroid_terms = 1000;
   loose.index_terms = 1000;
   loose.query_terms = 1000;
+  loose.split_ratio = 0;  // splitting would cut the chain too
   StoryClusterer drifting(loose);
   ASSERT_TRUE(drifting.AddAll(chain).ok());
   EXPECT_LT(drifting.story_count(), c.story_count());
+}
+
+// Two events of one kind in one place (two ferry accidents in Kellbrook): same topic words and
+// place, different people and figures; their articles alternate.
+std::vector<ArticleFeatures> TwinEvents() {
+  testing::Event a = testing::Events()[0];
+  testing::Event b = a;
+  b.people = {"Arno Pettis", "Lida Wormald"};
+  b.figure = "17";
+  std::vector<ArticleFeatures> out;
+  for (uint32_t k = 0; k < 8; ++k) {
+    out.push_back(Featurize(testing::MakeArticleAbout(a, k, 100, "")));
+    out.push_back(Featurize(testing::MakeArticleAbout(b, k, 200, "")));
+  }
+  return out;
+}
+
+// Pairs of articles of different events put in one story.
+int MixedPairs(const StoryClusterer& c) {
+  int mixed = 0;
+  for (uint32_t i = 0; i < c.article_count(); ++i)
+    for (uint32_t j = i + 1; j < c.article_count(); ++j)
+      mixed += (i % 2 != j % 2) && c.story_of(i) == c.story_of(j);
+  return mixed;
+}
+
+TEST(StoryClustererTest, SplitSeparatesTwinEvents) {
+  std::vector<ArticleFeatures> twins = TwinEvents();
+  ClusterOptions no_split;
+  no_split.split_ratio = 0;
+  StoryClusterer mixed(no_split);
+  ASSERT_TRUE(mixed.AddAll(twins).ok());
+  ASSERT_GT(MixedPairs(mixed), 0) << "the twins must look alike to the first articles";
+  EXPECT_TRUE(mixed.TakeMoved().empty());
+
+  StoryClusterer c;
+  std::vector<uint32_t> moved;
+  for (const ArticleFeatures& f : twins) {
+    ASSERT_TRUE(c.Add(f).ok());
+    std::vector<uint32_t> m = c.TakeMoved();
+    moved.insert(moved.end(), m.begin(), m.end());
+  }
+  EXPECT_LT(MixedPairs(c), MixedPairs(mixed) / 4);
+  EXPECT_FALSE(moved.empty());
+  for (uint32_t index : moved) EXPECT_LT(index, c.article_count());
+  EXPECT_TRUE(c.TakeMoved().empty());
+  // Story sizes still add up.
+  uint32_t total = 0;
+  for (const StoryInfo& s : c.Stories()) total += s.size;
+  EXPECT_EQ(total, c.article_count());
+}
+
+TEST(StoryClustererTest, SplitRunsEqualOneRunWithSplits) {
+  std::vector<ArticleFeatures> twins = TwinEvents();
+  StoryClusterer one;
+  ASSERT_TRUE(one.AddAll(twins).ok());
+  for (size_t split : {3u, 7u, 11u}) {
+    StoryClusterer first;
+    for (size_t i = 0; i < split; ++i) ASSERT_TRUE(first.Add(twins[i]).ok());
+    Result<StoryClusterer> resumed = StoryClusterer::Deserialize(first.Serialize());
+    ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
+    for (size_t i = split; i < twins.size(); ++i) ASSERT_TRUE(resumed->Add(twins[i]).ok());
+    EXPECT_EQ(resumed->Serialize(), one.Serialize()) << "split " << split;
+    EXPECT_EQ(Assignment(*resumed), Assignment(one));
+  }
 }
 
 TEST(StoryClustererTest, NearDuplicatesAlwaysJoin) {

@@ -18,7 +18,8 @@ Article Make(const std::string& text, const std::string& headline = "") {
   a.text = text;
   a.headline = headline;
   a.language = "en";
-  a.blocks.push_back({BlockRole::kBody, Span{0, static_cast<uint32_t>(text.size())}, ""});
+  a.blocks.push_back(
+      {BlockRole::kBody, Span{0, static_cast<uint32_t>(text.size())}, "", std::nullopt});
   return a;
 }
 

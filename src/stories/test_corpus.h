@@ -78,10 +78,10 @@ inline std::string Sentence(const Event& e, std::mt19937* rng) {
   return s;
 }
 
-// An article about event `e`, written differently for each seed. `date` is ISO or "".
-inline Article MakeArticle(int e, uint32_t seed, const std::string& date) {
-  std::mt19937 rng(seed * 7919u + e);
-  const Event& ev = Events()[e];
+// An article about event `ev`, written differently for each seed. `date` is ISO or "".
+inline Article MakeArticleAbout(const Event& ev, uint32_t seed, uint32_t salt,
+                                const std::string& date) {
+  std::mt19937 rng(seed * 7919u + salt);
   Article a;
   a.headline = ev.place + " " + ev.topic[seed % ev.topic.size()] + " " +
                ev.topic[(seed + 3) % ev.topic.size()];
@@ -89,11 +89,17 @@ inline Article MakeArticle(int e, uint32_t seed, const std::string& date) {
     for (int s = 0; s < 3; ++s) a.text += Sentence(ev, &rng) + " ";
     a.text += "\n\n";
   }
-  a.blocks.push_back({BlockRole::kBody, Span{0, static_cast<uint32_t>(a.text.size())}, ""});
+  a.blocks.push_back(
+      {BlockRole::kBody, Span{0, static_cast<uint32_t>(a.text.size())}, "", std::nullopt});
   a.id = HashHex(a.headline + "\n" + a.text);
   a.language = "en";
   if (!date.empty()) a.published = Published{date, "test", 1.0};
   return a;
+}
+
+// An article about Events()[e].
+inline Article MakeArticle(int e, uint32_t seed, const std::string& date) {
+  return MakeArticleAbout(Events()[e], seed, static_cast<uint32_t>(e), date);
 }
 
 }  // namespace parallax::stories::testing

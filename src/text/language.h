@@ -4,6 +4,7 @@
 #ifndef PARALLAX_TEXT_LANGUAGE_H_
 #define PARALLAX_TEXT_LANGUAGE_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ namespace parallax::text {
 // UTF-8. Reads the first 2 KiB, and up to 32 KiB only when that was not reliable (CLD2 runs at
 // about 30 MB/s; the window keeps the cost per article bounded). Thread-safe.
 std::string DetectLanguage(std::string_view utf8);
+
+// DetectLanguage and DetectLanguageCld2 read no byte at or past this offset: a caller may pass
+// a prefix of at least kLanguageReadBytes + 1 bytes of a longer text and get the same answer.
+inline constexpr size_t kLanguageReadBytes = 32 * 1024;
 
 // The reference path: CLD2 alone, without DetectLanguage's fast path for English (which the
 // tests check against this).

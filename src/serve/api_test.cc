@@ -1,0 +1,161 @@
+// The API without HTTP: a database of fictional articles (src/store/test_articles.h), one story,
+// and a table of requests with the status each must get.
+#include "src/serve/api.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "parallax/store.h"
+#include "src/store/test_articles.h"
+
+namespace parallax::serve {
+namespace {
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new std::string((std::filesystem::temp_directory_path() /
+                             ("parallax_api_test_" + std::to_string(getpid()) + ".db"))
+                                .string());
+    auto store = Store::Open(*path_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    std::vector<Article> articles;
+    for (uint64_t n = 1; n <= 4; ++n) articles.push_back(store::testing::MakeArticle(n));
+    ASSERT_TRUE(store.value().WriteBatch(articles).ok());
+    ids_ = new std::vector<std::string>;
+    std::vector<StoryMember> members;
+    for (const Article& a : articles) {
+      ids_->push_back(a.id);
+      members.push_back({7, a.id});
+    }
+    ASSERT_TRUE(
+        store.value()
+            .UpsertStories({{7, "Velmora ferry line", "2031-03-02", "2031-03-05", 4, ""}}, members)
+            .ok());
+  }
+  static void TearDownTestSuite() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((*path_ + suffix).c_str());
+    delete path_;
+    delete ids_;
+  }
+  Response Get(const std::string& path,
+               std::vector<std::pair<std::string, std::string>> params = {}) {
+    static Api* api = [] {
+      auto created = Api::Create({.db_path = *path_});
+      EXPECT_TRUE(created.ok()) << created.status().message();
+      return created.ok() ? created.value().release() : nullptr;
+    }();
+    if (api == nullptr) return ErrorResponse(500, "no api");
+    return api->Handle({"GET", path, std::move(params), ""});
+  }
+  static std::string* path_;
+  static std::vector<std::string>* ids_;
+};
+std::string* ApiTest::path_ = nullptr;
+std::vector<std::string>* ApiTest::ids_ = nullptr;
+
+TEST_F(ApiTest, StatusTable) {
+  using P = std::vector<std::pair<std::string, std::string>>;
+  struct Case {
+    std::string path;
+    P params;
+    int status;
+  };
+  const std::string id = (*ids_)[0];
+  const Case cases[] = {
+      {"/api/", {}, 200},
+      {"/api/stories", {}, 200},
+      {"/api/stories", {{"limit", "1"}, {"offset", "0"}}, 200},
+      {"/api/stories", {{"since", "2031-03-01"}, {"until", "2031-03-31"}}, 200},
+      {"/api/stories", {{"outlet", "Northwind Daily"}}, 200},
+      {"/api/stories", {{"q", "ferry"}}, 200},
+      {"/api/stories", {{"limit", ""}}, 400},
+      {"/api/stories", {{"limit", " 5"}}, 400},
+      {"/api/stories", {{"limit", "201"}}, 400},
+      {"/api/stories", {{"offset", "18446744073709551616"}}, 400},
+      {"/api/stories", {{"since", "2031-3-1"}}, 400},
+      {"/api/stories", {{"since", "2031-03-01T9"}}, 400},
+      {"/api/stories", {{"until", "\xC3\x28"}}, 400},
+      {"/api/stories", {{"q", "\"open"}}, 400},
+      {"/api/stories", {{"nope", "1"}}, 400},
+      {"/api/stories/7", {}, 200},
+      {"/api/stories/8", {}, 404},
+      {"/api/stories/07x", {}, 400},
+      {"/api/stories/", {}, 404},
+      {"/api/stories/7/", {}, 404},
+      {"/api/articles/" + id, {}, 200},
+      {"/api/articles/ffffffffffffffff", {}, 404},
+      {"/api/articles/" + id.substr(0, 15), {}, 400},
+      {"/api/search", {{"q", "ferry"}}, 200},
+      {"/api/search", {{"q", "Dvořáková"}}, 200},
+      {"/api/search", {}, 400},
+      {"/api/search", {{"q", "\xC2\xA0"}}, 200},
+      {"/api/search", {{"q", "("}}, 400},
+      {"/api/outlets", {}, 200},
+      {"/api/outlets/Northwind Daily", {}, 200},
+      {"/api/outlets/northwind daily", {}, 200},
+      {"/api/outlets/Nobody Times", {}, 404},
+      {"/api/speakers", {}, 200},
+      {"/api/speakers/tomas hallberg", {}, 200},
+      {"/api/speakers/nobody", {}, 404},
+      {"/api/coverage", {{"story", "7"}}, 200},
+      {"/api/coverage", {{"story", "-1"}}, 400},
+      {"/api/unknown", {}, 404},
+      {"/", {}, 200},
+      {"/story/7", {}, 200},
+      {"/story/7/x", {}, 404},
+      {"/assets/bundle.js", {}, 200},
+      {"/assets/../CMakeLists.txt", {}, 404},
+      {"/assets/..", {}, 404},
+      {"/assets/a/../bundle.js", {}, 404},
+      {"/report/story/7", {}, 200},
+      {"/report/story/8", {}, 404},
+      {"/etc/passwd", {}, 404},
+  };
+  for (const Case& c : cases) {
+    Response r = Get(c.path, c.params);
+    std::string where = c.path;
+    for (const auto& [k, v] : c.params) where += " " + k + "=" + v;
+    EXPECT_EQ(r.status, c.status) << where << ": " << r.body.substr(0, 300);
+    if (r.content_type.starts_with("application/json")) {
+      auto j = nlohmann::json::parse(r.body, nullptr, false);
+      ASSERT_FALSE(j.is_discarded()) << where;
+      if (c.status >= 400) {
+        EXPECT_FALSE(j["error"]["reason"].get<std::string>().empty()) << where;
+      }
+    }
+  }
+}
+
+TEST_F(ApiTest, StoryCarriesTheComparisonAndIsCached) {
+  Response first = Get("/api/stories/7");
+  ASSERT_EQ(first.status, 200) << first.body.substr(0, 300);
+  auto j = nlohmann::json::parse(first.body);
+  EXPECT_EQ(j["story"]["articles"].size(), 4u);
+  ASSERT_TRUE(j["comparison"].is_object()) << j.value("comparison_error", "");
+  EXPECT_EQ(j["comparison"]["schema"], "parallax.comparison/1");
+  EXPECT_EQ(j["comparison"]["story"], 7);
+  EXPECT_EQ(Get("/api/stories/7").body, first.body);
+}
+
+TEST_F(ApiTest, ReadOnlyMethods) {
+  auto created = Api::Create({.db_path = *path_});
+  ASSERT_TRUE(created.ok());
+  for (const char* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "get"}) {
+    EXPECT_EQ(created.value()->Handle({method, "/api/stories", {}, ""}).status, 405) << method;
+  }
+  EXPECT_EQ(created.value()->Handle({"HEAD", "/api/stories", {}, ""}).status, 200);
+}
+
+TEST(ApiCreateTest, MissingDatabaseIsAnError) {
+  auto created = Api::Create({.db_path = "/nonexistent/dir/none.db"});
+  EXPECT_FALSE(created.ok());
+}
+
+}  // namespace
+}  // namespace parallax::serve
