@@ -11,7 +11,8 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 expect_contains() {  # file needle description
   grep -qF -- "$2" "$1" || fail "$3: expected '$2' in $(basename "$1"): $(head -c 400 "$1")"
 }
-finish() {
+finish() {  # ends the script: 1 when any check failed, else 0
   if ((failures > 0)); then echo "$failures check(s) failed" >&2; exit 1; fi
   echo "all checks passed"
+  exit 0
 }
