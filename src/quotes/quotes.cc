@@ -169,6 +169,10 @@ class BlockScanner {
   // "According to the poll,", "Speaking on radio,"), not content.
   bool AdverbialBefore(int b, int lo) const;
   void MarkQuotesIn(Span content, Attr* attr);
+  // Sets attr->content to tokens [first, last] when they hold a word or number (else false);
+  // with to_unterminated_end, a last token inside an unterminated quote extends it to the
+  // quote's end (the end of the block).
+  bool SetContent(int first, int last, bool to_unterminated_end, Attr* attr);
   void Emit(const Attr& attr) { out_->push_back(attr); }
   Span SpanOf(int s, int e) const { return Span{toks_[s].start, toks_[e].end}; }
 
@@ -688,16 +692,19 @@ bool BlockScanner::ContentAfter(int k, int hi, Attr* attr) {
         u.kind == Kind::kCloseParen || u.kind == Kind::kOther)
       last = e;
   }
-  if (last < k) return false;
+  return SetContent(k, last, /*to_unterminated_end=*/true, attr);
+}
+
+bool BlockScanner::SetContent(int first, int last, bool to_unterminated_end, Attr* attr) {
   bool any_word = false;
-  for (int m = k; m <= last; ++m)
-    if (toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber) any_word = true;
+  for (int m = first; m <= last && !any_word; ++m)
+    any_word = toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber;
   if (!any_word) return false;
   uint32_t end = toks_[last].end;
   // An unterminated quote inside the content runs to the end of the block.
-  if (toks_[last].quote >= 0 && quotes_[toks_[last].quote].unterminated)
+  if (to_unterminated_end && toks_[last].quote >= 0 && quotes_[toks_[last].quote].unterminated)
     end = std::max(end, quotes_[toks_[last].quote].end);
-  attr->content = Span{toks_[k].start, end};
+  attr->content = Span{toks_[first].start, end};
   MarkQuotesIn(attr->content, attr);
   return true;
 }
@@ -735,17 +742,7 @@ bool BlockScanner::ObjectContent(int k, int hi, Attr* attr) {
          ((toks_[last].flags & (kDeterminer | kPreposition | kBoundary)) ||
           IsWordLower(last, "for") || IsWordLower(last, "of")))
     --last;
-  if (last < k) return false;
-  bool any_word = false;
-  for (int m = k; m <= last; ++m)
-    if (toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber) any_word = true;
-  if (!any_word) return false;
-  uint32_t end = toks_[last].end;
-  if (toks_[last].quote >= 0 && quotes_[toks_[last].quote].unterminated)
-    end = std::max(end, quotes_[toks_[last].quote].end);
-  attr->content = Span{toks_[k].start, end};
-  MarkQuotesIn(attr->content, attr);
-  return true;
+  return SetContent(k, last, /*to_unterminated_end=*/true, attr);
 }
 
 bool BlockScanner::ContentBefore(int b, int lo, Attr* attr) {
@@ -768,13 +765,7 @@ bool BlockScanner::ContentBefore(int b, int lo, Attr* attr) {
   while (last >= s && (toks_[last].kind == Kind::kComma || toks_[last].kind == Kind::kStop ||
                        toks_[last].kind == Kind::kDash))
     --last;
-  bool any_word = false;
-  for (int m = s; m <= last; ++m)
-    if (toks_[m].kind == Kind::kWord || toks_[m].kind == Kind::kNumber) any_word = true;
-  if (!any_word) return false;
-  attr->content = Span{toks_[s].start, toks_[last].end};
-  MarkQuotesIn(attr->content, attr);
-  return true;
+  return SetContent(s, last, /*to_unterminated_end=*/false, attr);
 }
 
 int BlockScanner::SubjectAtStart(int u0, int hi, int* end) const {
