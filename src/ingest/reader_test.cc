@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -12,26 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "src/ingest/test_gzip.h"
+
 namespace parallax::ingest {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  // 15 window bits + 16: a gzip wrapper, as files on disk have.
-  EXPECT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using fixtures::Gzip;
 
 class ReaderTest : public ::testing::Test {
  protected:

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "src/ingest/reader.h"
+#include "src/ingest/test_gzip.h"
 
 namespace parallax::ingest {
 namespace {
@@ -18,20 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 
-std::string Compress(const std::string& data, int window_bits) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-std::string Gzip(const std::string& data) { return Compress(data, 15 + 16); }
+using fixtures::Compress;
+using fixtures::Gzip;
 
 // A WARC record of `type` with `block`; `headers` are extra "Name: value\r\n" lines.
 std::string Record(const std::string& type, const std::string& block,
