@@ -2,28 +2,29 @@
 // (Quality <TAB> #1 ID <TAB> #2 ID <TAB> #1 String <TAB> #2 String, optional header): scores
 // every pair with parallax::compare::Similarity and writes "index<TAB>label<TAB>score" lines
 // (with a header) for ../shared/eval/paraphrase_score.py. Reports its own accuracy/F1 on the
-// tuning part (every 4th pair: index % 4 == 0), on the rest and on the whole, plus speed.
+// tuning part (every 2nd pair: index % 2 == 0), on the rest and on the whole, plus speed.
 //
-//   parallax_eval_mrpc PAIRS.tsv PRED.tsv [--train] [--no-wordnet] [--tune-every N]
-//                      [--max-senses N] [--no-derivations] [--veto] [--no-priors]
-//                      [--prior FEATURE=WEIGHT]
+//   parallax_eval_mrpc PAIRS.tsv PRED.tsv [--train [--model-out FILE]] [--no-wordnet]
+//                      [--tune-every N] [--max-senses N] [--no-derivations] [--veto]
 //
 // IDF weights are learned at run time from the sentences of PAIRS.tsv (no labels used).
-// --train fits the logistic model (Newton's method, L2 1e-3) on the tuning part only, picks the
-// threshold with the best accuracy there, prints the model as C++ constants (to paste into
-// src/compare/similarity.cc) and uses it for the predictions. Without --train the committed
-// model is used. Labels are score >= threshold (MRPC's notion of paraphrase); --veto uses
-// Decide().same instead, which also requires no disagreement in numbers, negation or names.
-// --prior fixes a feature's weight during --train (--no-priors clears them; none by default).
-// Stderr also reports WordNet load time, feature and pair-scoring speed, and checks that
-// ScoreAllPairs and ScoreAllPairsBruteForce agree on 500 sentences.
+// --train fits the boosted trees (see Train) on the tuning part only, picks the threshold with
+// the best accuracy there and uses the model for the predictions; --model-out writes it as
+// src/compare/similarity_model.inc. Without --train the committed model is used. Labels are score
+// >= threshold (MRPC's notion of paraphrase); --veto uses Decide().same instead, which also
+// requires no disagreement in numbers, negation or names. Stderr also reports WordNet load time,
+// feature and pair-scoring speed, and checks that ScoreAllPairs and ScoreAllPairsBruteForce agree
+// on 500 sentences.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -110,84 +111,153 @@ Metrics Evaluate(const std::vector<int>& gold, const std::vector<int>& label,
   return m;
 }
 
-double Dot(const SimilarityModel& m, const PairFeatureVector& x) {
-  double z = m.bias;
-  for (int k = 0; k < kPairFeatureCount; ++k) z += m.weights[k] * x[k];
-  return z;
-}
+// Gradient boosting of depth-2 regression trees with the logistic loss (Newton steps: leaf =
+// sum of gradients / (sum of hessians + lambda), shrunk by the learning rate). Splits need at
+// least kMinLeaf training pairs on each side. Deterministic: same data, same model (rows sorted
+// by value, ties by index).
+constexpr int kRounds = 100;
+constexpr double kLearningRate = 0.1, kLambda = 1.0;
+constexpr size_t kMinLeaf = 30;
 
-// Solves A x = b (n x n, row-major) by Gaussian elimination with partial pivoting.
-std::vector<double> Solve(std::vector<double> a, std::vector<double> b, int n) {
-  for (int c = 0; c < n; ++c) {
-    int piv = c;
-    for (int r = c + 1; r < n; ++r)
-      if (std::fabs(a[r * n + c]) > std::fabs(a[piv * n + c])) piv = r;
-    for (int k = 0; k < n; ++k) std::swap(a[c * n + k], a[piv * n + k]);
-    std::swap(b[c], b[piv]);
-    double d = a[c * n + c];
-    if (std::fabs(d) < 1e-12) continue;
-    for (int r = 0; r < n; ++r) {
-      if (r == c) continue;
-      double f = a[r * n + c] / d;
-      if (f == 0) continue;
-      for (int k = c; k < n; ++k) a[r * n + k] -= f * a[c * n + k];
-      b[r] -= f * b[c];
-    }
-  }
-  std::vector<double> x(n);
-  for (int c = 0; c < n; ++c) x[c] = std::fabs(a[c * n + c]) < 1e-12 ? 0 : b[c] / a[c * n + c];
-  return x;
-}
+// Monotone constraints (+1 the score may only rise with the feature, -1 only fall, 0 free):
+// matching more of each claim never lowers a score and a swapped number, name or negation
+// never raises it, on any input (MRPC has no identical pairs, and left free, bigram overlap
+// near 1 learns to count against a pair). Length and the share of names stay free.
+constexpr int kMonotone[kPairFeatureCount] = {
+    +1, +1, +1, +1, +1,  // soft coverage min, max, exact coverage min, max, term Jaccard
+    0,  0,               // bigram Dice, length ratio
+    -1, 0,  -1, -1,      // number conflict, number one-sided, entity unmatched, negation
+    -1, -1, 0,           // unmatched weight max and min, length difference
+    0,  0,               // bigram coverage, entity unmatched share
+    -1, -1, +1,          // unmatched content max and min, soft coverage product
+};
 
-// Weights fixed by hand instead of fitted (--prior FEATURE=WEIGHT; none by default). MRPC's
-// labels tolerate rounded or updated figures and renamed people ("2,000" vs "2,100" is marked a
-// paraphrase), so the product's notion of disagreement is enforced by Decide's vetoes instead
-// of by pulling these weights away from what MRPC supports.
-std::vector<std::pair<parallax::compare::PairFeature, double>> fixed_weights;
+struct Bounds {
+  double lo = -std::numeric_limits<double>::infinity();
+  double hi = std::numeric_limits<double>::infinity();
+  double Clamp(double v) const { return std::min(hi, std::max(lo, v)); }
+};
 
-// Logistic regression by Newton's method (IRLS) with an L2 penalty on the weights (not the
-// bias). Deterministic: same data, same model.
-SimilarityModel Train(const std::vector<PairFeatureVector>& x, const std::vector<int>& y,
-                      const std::vector<size_t>& rows, double l2) {
-  const int n = kPairFeatureCount + 1;
-  SimilarityModel m;
-  for (int iter = 0; iter < 50; ++iter) {
-    std::vector<double> hess(n * n, 0), grad(n, 0);
-    for (size_t r : rows) {
-      double p = 1 / (1 + std::exp(-Dot(m, x[r])));
-      double w = std::max(p * (1 - p), 1e-9);
-      double v[kPairFeatureCount + 1];
-      v[0] = 1;
-      for (int k = 0; k < kPairFeatureCount; ++k) v[k + 1] = x[r][k];
-      for (int a = 0; a < n; ++a) {
-        grad[a] += (y[r] - p) * v[a];
-        for (int b = 0; b < n; ++b) hess[a * n + b] += w * v[a] * v[b];
+struct Split {
+  int feature = -1;
+  float value = 0;
+  double left = 0, right = 0;  // the two sides' (clamped) Newton values
+};
+
+// The best split of `rows` (by the second-order gain) whose two sides respect the feature's
+// monotone constraint within `bounds`, or feature -1 when none is allowed.
+Split BestSplit(const std::vector<PairFeatureVector>& x, const std::vector<size_t>& rows,
+                const std::vector<double>& g, const std::vector<double>& h, Bounds bounds) {
+  Split best;
+  if (rows.size() < 2 * kMinLeaf) return best;
+  double gt = 0, ht = 0;
+  for (size_t r : rows) gt += g[r], ht += h[r];
+  const double parent = gt * gt / (ht + kLambda);
+  double best_gain = 1e-12;
+  std::vector<size_t> order = rows;
+  for (int f = 0; f < kPairFeatureCount; ++f) {
+    std::sort(order.begin(), order.end(),
+              [&](size_t p, size_t q) { return x[p][f] != x[q][f] ? x[p][f] < x[q][f] : p < q; });
+    double gl = 0, hl = 0;
+    for (size_t k = 0; k + 1 < order.size(); ++k) {
+      gl += g[order[k]], hl += h[order[k]];
+      if (x[order[k]][f] == x[order[k + 1]][f]) continue;
+      if (k + 1 < kMinLeaf || order.size() - k - 1 < kMinLeaf) continue;
+      double gr = gt - gl, hr = ht - hl;
+      double wl = bounds.Clamp(gl / (hl + kLambda)), wr = bounds.Clamp(gr / (hr + kLambda));
+      if (kMonotone[f] * (wr - wl) < 0) continue;
+      double gain = gl * gl / (hl + kLambda) + gr * gr / (hr + kLambda) - parent;
+      if (gain > best_gain) {
+        best_gain = gain;
+        best.feature = f;
+        best.value = (x[order[k]][f] + x[order[k + 1]][f]) / 2;
+        best.left = wl;
+        best.right = wr;
       }
     }
-    for (int k = 1; k < n; ++k) {
-      double wk = m.weights[k - 1];
-      grad[k] -= l2 * static_cast<double>(rows.size()) * wk;
-      hess[k * n + k] += l2 * static_cast<double>(rows.size());
+  }
+  return best;
+}
+
+// The bounds of each side of `split` made within `bounds`: a constrained split caps the lower
+// side's values at the midpoint of the two and floors the upper side's there.
+std::array<Bounds, 2> ChildBounds(const Split& split, Bounds bounds) {
+  std::array<Bounds, 2> out = {bounds, bounds};
+  if (split.feature < 0 || kMonotone[split.feature] == 0) return out;
+  double mid = (split.left + split.right) / 2;
+  int low = kMonotone[split.feature] > 0 ? 0 : 1;
+  out[low].hi = mid;
+  out[1 - low].lo = mid;
+  return out;
+}
+
+double Leaf(const std::vector<size_t>& rows, const std::vector<double>& g,
+            const std::vector<double>& h, Bounds bounds) {
+  double gs = 0, hs = 0;
+  for (size_t r : rows) gs += g[r], hs += h[r];
+  return kLearningRate * bounds.Clamp(gs / (hs + kLambda));
+}
+
+SimilarityModel Train(const std::vector<PairFeatureVector>& x, const std::vector<int>& y,
+                      const std::vector<size_t>& rows) {
+  SimilarityModel m;
+  double pos = 0;
+  for (size_t r : rows) pos += y[r];
+  m.bias = std::log(pos / (static_cast<double>(rows.size()) - pos));
+  std::vector<double> z(x.size(), m.bias), g(x.size()), h(x.size());
+  for (int round = 0; round < kRounds; ++round) {
+    for (size_t r : rows) {
+      double p = 1 / (1 + std::exp(-z[r]));
+      g[r] = y[r] - p;
+      h[r] = std::max(p * (1 - p), 1e-9);
     }
-    // Fixed weights stay as given: their row and column leave the Newton system.
-    for (const auto& [feature, value] : fixed_weights) {
-      int k = static_cast<int>(feature) + 1;
-      m.weights[k - 1] = value;
-      for (int j = 0; j < n; ++j) hess[k * n + j] = hess[j * n + k] = 0;
-      hess[k * n + k] = 1;
-      grad[k] = 0;
+    parallax::compare::SimilarityTree t;
+    Split root = BestSplit(x, rows, g, h, Bounds{});
+    // No split: every row goes left (split = the largest float), all leaves equal.
+    t.feature[0] = static_cast<uint8_t>(std::max(root.feature, 0));
+    t.split[0] = root.feature < 0 ? std::numeric_limits<float>::max() : root.value;
+    std::array<Bounds, 2> side_bounds = ChildBounds(root, Bounds{});
+    std::vector<size_t> side[2];
+    for (size_t r : rows) side[x[r][t.feature[0]] < t.split[0] ? 0 : 1].push_back(r);
+    for (int s = 0; s < 2; ++s) {
+      Split child = BestSplit(x, side[s], g, h, side_bounds[s]);
+      t.feature[1 + s] = static_cast<uint8_t>(std::max(child.feature, 0));
+      t.split[1 + s] = child.feature < 0 ? std::numeric_limits<float>::max() : child.value;
+      std::array<Bounds, 2> leaf_bounds = ChildBounds(child, side_bounds[s]);
+      std::vector<size_t> leaf[2];
+      for (size_t r : side[s]) leaf[x[r][t.feature[1 + s]] < t.split[1 + s] ? 0 : 1].push_back(r);
+      for (int l = 0; l < 2; ++l)
+        t.leaf[2 * s + l] = static_cast<float>(Leaf(leaf[l], g, h, leaf_bounds[l]));
     }
-    std::vector<double> step = Solve(hess, grad, n);
-    double change = 0;
-    m.bias += step[0];
-    change += std::fabs(step[0]);
-    for (int k = 1; k < n; ++k) {
-      m.weights[k - 1] += step[k];
-      change += std::fabs(step[k]);
-    }
-    if (change < 1e-9) break;
+    for (size_t i = 0; i < x.size(); ++i) z[i] += t.Eval(x[i]);
+    m.trees.push_back(t);
   }
   return m;
+}
+
+// The model as C++ statements for src/compare/similarity_model.inc (assigning to `m`).
+bool WriteModel(const SimilarityModel& m, const std::string& path, const std::string& how) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return false;
+  char buf[256];
+  out << "// Generated by bench/eval_mrpc.cc; do not edit, re-run (MRPC train file):\n//   " << how
+      << "\n";
+  out << "// Features (PairFeature order):\n";
+  for (int k = 0; k < kPairFeatureCount; ++k)
+    out << "//   " << k << " " << parallax::compare::PairFeatureNames()[k] << "\n";
+  std::snprintf(buf, sizeof(buf), "m.bias = %.9g;\nm.threshold = %.9g;\nm.trees = {\n", m.bias,
+                m.threshold);
+  out << buf;
+  for (const parallax::compare::SimilarityTree& t : m.trees) {
+    std::snprintf(buf, sizeof(buf),
+                  "    {{%d, %d, %d},\n     {%#.9gf, %#.9gf, %#.9gf},\n     {%#.9gf, %#.9gf, "
+                  "%#.9gf, %#.9gf}},\n",
+                  t.feature[0], t.feature[1], t.feature[2], t.split[0], t.split[1], t.split[2],
+                  t.leaf[0], t.leaf[1], t.leaf[2], t.leaf[3]);
+    out << buf;
+  }
+  out << "};\n";
+  return static_cast<bool>(out);
 }
 
 double BestAccuracyThreshold(const std::vector<int>& gold, const std::vector<double>& score,
@@ -215,13 +285,14 @@ int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr,
                  "usage: parallax_eval_mrpc PAIRS.tsv PRED.tsv [--train] [--no-wordnet] "
-                 "[--tune-every N] [--max-senses N] [--no-derivations] [--no-priors] [--veto] "
-                 "[--prior FEATURE=WEIGHT]\n");
+                 "[--model-out FILE] [--tune-every N] [--max-senses N] [--no-derivations] "
+                 "[--veto]\n");
     return 2;
   }
   std::string pairs_path = argv[1], pred_path = argv[2];
   bool train = false, wordnet = true, veto = false;
-  size_t tune_every = 4;
+  size_t tune_every = 2;
+  std::string model_out;
   int max_senses = parallax::compare::ConceptOptions{}.max_senses;
   bool derivations = true;
   for (int i = 3; i < argc; ++i) {
@@ -233,24 +304,8 @@ int main(int argc, char** argv) {
       max_senses = std::atoi(argv[++i]);
     } else if (!std::strcmp(argv[i], "--veto")) {
       veto = true;
-    } else if (!std::strcmp(argv[i], "--no-priors")) {
-      fixed_weights.clear();
-    } else if (!std::strcmp(argv[i], "--prior") && i + 1 < argc) {
-      // name=value: fix (or override) one feature's weight.
-      std::string spec = argv[++i];
-      size_t eq = spec.find('=');
-      int found = -1;
-      for (int k = 0; k < kPairFeatureCount; ++k)
-        if (eq != std::string::npos &&
-            parallax::compare::PairFeatureNames()[k] == spec.substr(0, eq))
-          found = k;
-      if (found < 0) {
-        std::fprintf(stderr, "eval_mrpc: bad --prior %s\n", spec.c_str());
-        return 2;
-      }
-      auto feature = static_cast<parallax::compare::PairFeature>(found);
-      std::erase_if(fixed_weights, [&](const auto& fw) { return fw.first == feature; });
-      fixed_weights.emplace_back(feature, std::atof(spec.c_str() + eq + 1));
+    } else if (!std::strcmp(argv[i], "--model-out") && i + 1 < argc) {
+      model_out = argv[++i];
     } else if (!std::strcmp(argv[i], "--no-derivations")) {
       derivations = false;
     } else if (!std::strcmp(argv[i], "--tune-every") && i + 1 < argc) {
@@ -317,25 +372,43 @@ int main(int argc, char** argv) {
 
   SimilarityModel model = SimilarityModel::Default();
   if (train) {
-    model = Train(x, y, tune, 1e-3);
+    // MRPC holds only pairs of related sentences; compare also meets unrelated ones that share
+    // a word or two. Each tuning pair's first sentence is paired with the second sentence of
+    // the tuning pair kShift places on (a different story) as an extra negative, so that low
+    // overlap scores low. Only pairs that share a content term or concept are added (the others
+    // score 0 without the model).
+    constexpr size_t kShift = 7;
+    std::vector<PairFeatureVector> xt = x;
+    std::vector<int> yt = y;
+    std::vector<size_t> rows = tune;
+    for (size_t k = 0; k < tune.size(); ++k) {
+      size_t i = tune[k], j = tune[(k + kShift) % tune.size()];
+      PairFeatureVector f =
+          parallax::compare::ComputePairFeatures(claims[2 * i], claims[2 * j + 1]);
+      if (std::all_of(f.begin(), f.end(), [](float v) { return v == 0; })) continue;
+      rows.push_back(xt.size());
+      xt.push_back(f);
+      yt.push_back(0);
+    }
+    std::fprintf(stderr, "training: %zu pairs + %zu unrelated pairs as negatives\n", tune.size(),
+                 rows.size() - tune.size());
+    model = Train(xt, yt, rows);
     std::vector<double> s(pairs.size());
     for (size_t i = 0; i < pairs.size(); ++i)
       s[i] = parallax::compare::Similarity(claims[2 * i], claims[2 * i + 1], model);
     model.threshold = BestAccuracyThreshold(y, s, tune);
-    std::printf("// Trained by: parallax_eval_mrpc %s PRED.tsv --train --tune-every %zu\n",
-                pairs_path.c_str(), tune_every);
-    std::printf("// on %zu pairs (index %% %zu == 0); WordNet %s.\n", tune.size(), tune_every,
-                wn ? "on" : "off");
-    for (const auto& [feature, value] : fixed_weights)
-      std::printf(
-          "// Fixed by design: %s = %.2f\n",
-          std::string(parallax::compare::PairFeatureNames()[static_cast<int>(feature)]).c_str(),
-          value);
-    std::printf("m.bias = %.6f;\n", model.bias);
-    for (int k = 0; k < kPairFeatureCount; ++k)
-      std::printf("m.weights[%d] = %.6f;  // %s\n", k, model.weights[k],
-                  std::string(parallax::compare::PairFeatureNames()[k]).c_str());
-    std::printf("m.threshold = %.6f;\n", model.threshold);
+    std::fprintf(stderr, "trained %zu trees on %zu pairs (index %% %zu == 0); WordNet %s\n",
+                 model.trees.size(), tune.size(), tune_every, wn ? "on" : "off");
+    if (!model_out.empty()) {
+      std::string how = "parallax_eval_mrpc TRAIN.tsv PRED.tsv --train --tune-every " +
+                        std::to_string(tune_every) + (wn ? "" : " --no-wordnet") + " --model-out " +
+                        std::filesystem::path(model_out).filename().string();
+      if (!WriteModel(model, model_out, how)) {
+        std::fprintf(stderr, "eval_mrpc: cannot write %s\n", model_out.c_str());
+        return 1;
+      }
+      std::fprintf(stderr, "model written to %s\n", model_out.c_str());
+    }
   }
 
   std::vector<double> score(pairs.size());

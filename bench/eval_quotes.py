@@ -46,6 +46,7 @@ def main():
     docs, golds = qs.load_polnear(a.gold, diag)
     preds = qs._index_preds(qs.read_jsonl(a.pred), docs, diag)
     miss, false, spk, bound, hit = Counter(), Counter(), Counter(), Counter(), Counter()
+    kinds = Counter()  # (class, kind): where gold units and predictions are lost
     shown = 0
     for did in sorted(docs):
         doc = docs[did]
@@ -62,6 +63,27 @@ def main():
                     pairs.append((d, gi, pi))
         m = qs.greedy_match(pairs)
         used = set(m.values())
+        for gi, g in enumerate(gs):
+            cls = "direct" if g.direct else "indirect"
+            if gi in m:
+                continue
+            ovl = [p for p in units if g.toks & p.toks]
+            if not ovl:
+                kinds[(cls, "gold: no overlapping prediction")] += 1
+            elif any(qs.dice_sets(g.toks, p.toks) >= 0.5 for p in ovl):
+                kinds[(cls, "gold: its prediction matched another gold")] += 1
+            else:
+                best = max(ovl, key=lambda p: qs.dice_sets(g.toks, p.toks))
+                kinds[(cls, "gold: overlap below threshold, prediction too %s" % (
+                    "long" if len(best.toks) > len(g.toks) else "short"))] += 1
+        for pi, p in enumerate(units):
+            if pi in used:
+                continue
+            cls = "direct" if p.direct else "indirect"
+            if any(g.toks & p.toks for g in gs):
+                kinds[(cls, "prediction: overlaps gold below threshold")] += 1
+            else:
+                kinds[(cls, "prediction: no overlapping gold")] += 1
 
         def show(kind, msg):
             nonlocal shown
@@ -127,6 +149,9 @@ def main():
                           if v > hit[k] and v >= 3))
     print("wrong speaker: %d" % sum(spk.values()))
     print("  by cue:", ", ".join("%s %d" % kv for kv in spk.most_common(20)))
+    print("error kinds:")
+    for k in sorted(kinds):
+        print("  %-8s %-48s %d" % (k[0], k[1], kinds[k]))
     print("inexact boundaries: %d" % sum(bound.values()))
     print("  ", ", ".join("%s %d" % kv for kv in bound.most_common(20)))
 

@@ -4,8 +4,10 @@
 # eight replaced, numbers changed, headline edited) and re-dated (copy c moved 400*c days later),
 # so copies are new articles and new stories rather than exact duplicates. The corpus is ingested
 # in chunks of STEP articles into one database (each chunk one `parallax ingest` run, which also
-# exercises resuming); per chunk: wall, CPU, articles/s and peak RSS (/usr/bin/time -v), and the
-# database size. Flat time per chunk = linear ingest. Skips cleanly without ../shared.
+# exercises resuming); per chunk: wall, CPU (user + sys, less sensitive to other load than
+# wall), articles/s, CPU ms per article, peak RSS (/usr/bin/time -v), the database size and the
+# 1-minute load average at the end of the chunk. Flat time per chunk = linear ingest.
+# Skips cleanly without ../shared.
 # Usage: bench/scale_ingest.sh [BINARY] [N] [STEP] [STAGES]
 #   defaults: build/release/apps/cli/parallax, 1000000, 100000, quotes (every stage)
 # Needs about 35 KB of disk per article for the database (plus one chunk of input).
@@ -68,7 +70,7 @@ PY
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); N=$n step=$step stages=$stages"
-printf "%10s %9s %8s %11s %9s %9s\n" articles wall_s cpu_s articles/s rss_MiB db_MiB
+printf "%10s %9s %8s %11s %12s %9s %9s %6s\n" articles wall_s cpu_s articles/s cpu_ms/article rss_MiB db_MiB load
 for ((first = 0; first < n; first += step)); do
   count=$((n - first < step ? n - first : step))
   gen "$first" "$count"
@@ -82,6 +84,7 @@ for ((first = 0; first < n; first += step)); do
   cpu=$(grep -E "User time|System time" "$log" | awk '{s += $NF} END {print s}')
   rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
   dbsize=$(du -m "$db" | awk '{print $1}')
-  python3 -c "print('%10d %9.1f %8.1f %11.0f %9.0f %9d' % ($first + $count, $wall, $cpu, $count / $wall, $rss / 1024, $dbsize))"
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  python3 -c "print('%10d %9.1f %8.1f %11.0f %12.2f %9.0f %9d %6s' % ($first + $count, $wall, $cpu, $count / $wall, 1000 * $cpu / $count, $rss / 1024, $dbsize, '$load'))"
 done
 rm -f "$work/chunk.jsonl"

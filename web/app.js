@@ -18,7 +18,8 @@
     }
   }
   async function api(path) {
-    const res = await fetch(path, {headers: {Accept: 'application/json'}});
+    // No extra request headers: the story page's <link rel=preload> must match this request.
+    const res = await fetch(path);
     let body = null;
     try {
       body = await res.json();
@@ -53,11 +54,22 @@
     main.textContent = '';
     main.append(...content.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   }
+  // The page is drawn: data-ready="1" and parallaxRenderMs (ms since navigation start) when
+  // its first screen is in the DOM; data-drawn="1" and parallaxDrawnMs once the browser has laid
+  // it out and painted it (after the next frame). A story's comparison then completes below the
+  // first screen: #comparison[data-complete="1"] (compare.js).
   function ready(token) {
     if (token !== navToken) return;
     document.body.dataset.ready = '1';
     if (window.parallaxFirstRenderMs === undefined) window.parallaxFirstRenderMs = performance.now() - started;
     window.parallaxRenderMs = performance.now();
+    requestAnimationFrame(() => setTimeout(() => {
+      if (token !== navToken) return;
+      // A comparison notes when its first screen was painted (compare.js).
+      const cmp = document.getElementById('comparison');
+      window.parallaxDrawnMs = cmp && cmp.pcFirstFrameMs !== undefined ? cmp.pcFirstFrameMs : performance.now();
+      document.body.dataset.drawn = '1';
+    }, 0));
   }
   function showError(err) {
     const status = err && err.status ? err.status : '';
@@ -362,6 +374,7 @@
   async function route() {
     const token = ++navToken;
     delete document.body.dataset.ready;
+    delete document.body.dataset.drawn;
     const path = location.pathname;
     const params = new URLSearchParams(location.search);
     const seg = (prefix) => (path.startsWith(prefix) ? decodeURIComponent(path.slice(prefix.length)) : null);

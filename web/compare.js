@@ -5,9 +5,16 @@
 //     evidenceHref: (ev, article) => '/article/' + article.id + '#s=' + ev.start + '-' + ev.end,
 //   });
 //
+// The first screen (header, headlines, the first rows of the claim matrix) is drawn at once;
+// the other sections and rows are added right after it is painted, and then `element` gets
+// data-complete="1" (element.pcFirstFrameMs and pcCompleteMs hold the times, performance.now()).
+// {synchronous: true} draws everything before render returns.
+//
 // Without `evidenceHref`, evidence links open the built-in reader (the article text with the
 // span highlighted) in the same page; the matrix cells always open it. Nothing here fetches:
-// the record is all it needs. All text goes through textContent, never innerHTML.
+// the record is all it needs. Text goes through textContent, except in the two largest parts
+// (the claim matrix and the omission lists), which are built as one HTML string each for
+// speed: there every piece of text and every attribute value passes through esc() first.
 (function (global) {
   'use strict';
 
@@ -36,6 +43,12 @@
       else if (c instanceof Node) el.appendChild(c);
       else el.appendChild(document.createTextNode(String(c)));
     }
+  }
+
+  // Text or an attribute value made safe for an HTML string (both quote kinds escaped).
+  const escapes = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, (c) => escapes[c]);
   }
 
   // Byte offsets (UTF-8, as every span in parallax) into a JS string (UTF-16).
@@ -176,14 +189,20 @@
       }
       return h('a', attrs, text);
     }
+    // The same link as HTML text. Without evidenceHref its click is handled by the root's
+    // listener (below), which reads the span from the data attributes.
+    function evLinkHtml(ev, label) {
+      const a = record.articles[ev.article];
+      const href = opts.evidenceHref && a ? opts.evidenceHref(ev, a) : '#' + uid + '-reader';
+      return '<a class="pc-ev" href="' + esc(href) + '" data-article="' + esc(ev.article) +
+             '" data-start="' + esc(ev.start) + '" data-end="' + esc(ev.end) + '"' +
+             (opts.evidenceHref && a ? '' : ' data-reader="1"') + '>' + esc(label) + '</a>';
+    }
 
-    const sections = [];
     function section(id, title, ...content) {
-      const s = h('section', {class: 'pc-section', id: uid + '-' + id, 'aria-labelledby':
-                                  uid + '-' + id + '-h'},
-                  h('h2', {id: uid + '-' + id + '-h'}, title), ...content);
-      sections.push([id, title]);
-      return s;
+      return h('section', {class: 'pc-section', id: uid + '-' + id, 'aria-labelledby':
+                               uid + '-' + id + '-h'},
+               h('h2', {id: uid + '-' + id + '-h'}, title), ...content);
     }
 
     // ---- header: outlets and warnings ----
@@ -238,44 +257,74 @@
     const stateMark = {carried: '\u25CF', partly: '\u25D0', absent: '\u25CB'};
     const stateWord = {carried: 'carried', partly: 'partly: not every article of this outlet',
                        absent: 'absent'};
-    const matrixRows = record.claims.map((claim, ci) => {
-      const cells = record.outlets.map((o, oi) => {
+    // One HTML string for all rows (hundreds of claims x outlets cells): far fewer DOM calls
+    // than element by element, and one layout. Cell buttons keep their evidence in cellEv.
+    const cellEv = [];
+    const matrixHtml = [];
+    record.claims.forEach((claim, ci) => {
+      const evs = [];
+      let cells = '';
+      record.outlets.forEach((o, oi) => {
         const {state, ev} = cellState(claim, oi);
         const differs = disputed.has(claim.id) && disputed.get(claim.id).has(o);
-        const label = claim.id + ', ' + o + ': ' + stateWord[state] + (differs ? ', figures differ' : '');
-        const content = [stateMark[state], differs ? h('span', {class: 'pc-differs'}, '\u2260') : null];
-        if (ev.length === 0) {
-          return h('td', {class: 'pc-cell pc-' + state},
-                   h('span', {class: 'pc-cellmark', role: 'img', 'aria-label': label, title: label},
-                     content));
-        }
-        return h('td', {class: 'pc-cell pc-' + state},
-                 h('button', {type: 'button', class: 'pc-cellbtn', 'aria-label': label, title: label,
-                              dataset: {row: ci, col: oi},
-                              onclick: () => showEvidence(ev[0], false)},
-                   content));
+        const label = esc(claim.id + ', ' + o + ': ' + stateWord[state] +
+                          (differs ? ', figures differ' : ''));
+        const content = stateMark[state] + (differs ? '<span class="pc-differs">\u2260</span>' : '');
+        evs.push(ev.length ? ev[0] : null);
+        // A cell with evidence holds a link acting as a button (an inline box: much lighter to
+        // lay out than a <button>, and Enter activates it natively).
+        cells += '<td class="pc-cell pc-' + state + '">' +
+                 (ev.length === 0
+                      ? '<span class="pc-cellmark" role="img" aria-label="' + label + '" title="' +
+                            label + '">' + content + '</span>'
+                      : '<a href="#' + uid + '-reader" role="button" class="pc-cellbtn" aria-label="' +
+                            label + '" title="' + label + '" data-row="' + ci + '" data-col="' + oi +
+                            '">' + content + '</a>') +
+                 '</td>';
       });
+      cellEv.push(evs);
       const first = (claim.evidence || [])[0];
-      const text = claim.text || (first ? evText(first) : '');
-      return h('tr', {id: uid + '-' + claim.id, class: 'pc-claim pc-status-' + claim.status},
-               h('th', {scope: 'row', class: 'pc-claimtext'},
-                 h('span', {class: 'pc-claimid'}, claim.id),
-                 ' ', first ? evLink(first, short(text, 220)) : short(text, 220),
-                 ' ', h('span', {class: 'pc-badge pc-badge-' + claim.status}, claim.status)),
-               cells);
+      const text = short(claim.text || (first ? evText(first) : ''), 220);
+      matrixHtml.push('<tr id="' + esc(uid + '-' + claim.id) + '" class="pc-claim pc-status-' +
+                      esc(claim.status) + '"><th scope="row" class="pc-claimtext">' +
+                      '<span class="pc-claimid">' + esc(claim.id) + '</span> ' +
+                      (first ? evLinkHtml(first, text) : esc(text)) +
+                      ' <span class="pc-badge pc-badge-' + esc(claim.status) + '">' +
+                      esc(claim.status) + '</span></th>' + cells + '</tr>');
     });
+    // The first screenful of rows now; the rest right after the first frame is painted (the
+    // fixed table layout keeps the columns as they are). root.dataset.complete is set then.
+    const kFirstRows = 20;
+    const matrixBody = h('tbody');
+    matrixBody.innerHTML = matrixHtml.slice(0, kFirstRows).join('');
     const matrix = h('table', {class: 'pc-matrix'},
                      h('caption', null, 'Claims \u00D7 outlets: \u25CF carried, \u25D0 partly, ' +
                                         '\u25CB absent, \u2260 its figures differ'),
+                     h('colgroup', null, h('col'),
+                       record.outlets.map(() => h('col', {class: 'pc-outletw'}))),
                      h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Claim'),
                                         record.outlets.map((o) => h('th', {scope: 'col',
                                                                            class: 'pc-outletcol'},
                                                                         o)))),
-                     h('tbody', null, matrixRows));
+                     matrixBody);
+    // Set through the CSSOM (the server's CSP refuses inline style attributes).
+    matrix.style.minWidth = (16 + 4.5 * record.outlets.length) + 'rem';
+    matrix.addEventListener('click', (e) => {
+      const btn = e.target.closest && e.target.closest('.pc-cellbtn');
+      if (!btn) return;
+      e.preventDefault();
+      const ev = (cellEv[Number(btn.dataset.row)] || [])[Number(btn.dataset.col)];
+      if (ev) showEvidence(ev, false);
+    });
     // Arrow keys move between the matrix's cell buttons.
     matrix.addEventListener('keydown', (e) => {
       const btn = e.target.closest && e.target.closest('.pc-cellbtn');
       if (!btn) return;
+      if (e.key === ' ') {  // a button answers Space as well as Enter
+        e.preventDefault();
+        btn.click();
+        return;
+      }
       const dr = {ArrowUp: -1, ArrowDown: 1}[e.key] || 0;
       const dc = {ArrowLeft: -1, ArrowRight: 1}[e.key] || 0;
       if (!dr && !dc) return;
@@ -299,77 +348,135 @@
                                            'aria-label': 'Claim matrix'}, matrix)
                                : h('p', null, 'No claims were aligned.'));
 
-    // ---- quotes by speaker and outlet ----
-    const quoteRows = record.quotes.map((sp) => {
-      const perOutlet = record.outlets.map((o) => {
-        const st = (sp.statements || []).filter((s) => s.outlet === o);
-        return h('td', {class: 'pc-quotecell'},
-                 st.length ? h('ul', null, st.map((s) => h('li', {class: 'pc-quote'},
-                                                           evLink(s.evidence, quoted(short(evText(s.evidence), 300))),
-                                                           ' ', h('span', {class: 'pc-badge pc-use-' + s.use}, s.use),
-                                                           s.direct ? null : h('span', {class: 'pc-badge'}, 'indirect'))))
-                           : h('span', {class: 'pc-none'}, '\u2014'));
+    // The sections below the claims are built right after the first frame is painted (they
+    // are off screen then): the first screen does not wait for thousands of nodes it does not
+    // show.
+    function restSections() {
+      // ---- quotes by speaker and outlet ----
+      const quoteRows = record.quotes.map((sp) => {
+        const perOutlet = record.outlets.map((o) => {
+          const st = (sp.statements || []).filter((s) => s.outlet === o);
+          return h('td', {class: 'pc-quotecell'},
+                   st.length ? h('ul', null, st.map((s) => h('li', {class: 'pc-quote'},
+                                                             evLink(s.evidence, quoted(short(evText(s.evidence), 300))),
+                                                             ' ', h('span', {class: 'pc-badge pc-use-' + s.use}, s.use),
+                                                             s.direct ? null : h('span', {class: 'pc-badge'}, 'indirect'))))
+                             : h('span', {class: 'pc-none'}, '\u2014'));
+        });
+        return h('tr', null, h('th', {scope: 'row'}, sp.speaker || '(unresolved speaker)'), perOutlet);
       });
-      return h('tr', null, h('th', {scope: 'row'}, sp.speaker || '(unresolved speaker)'), perOutlet);
-    });
-    const quotes = section('quotes', 'Quotes by speaker',
-                           record.quotes.length
-                               ? h('div', {class: 'pc-scroll', tabindex: '0', 'aria-label': 'Quotes'},
-                                   h('table', {class: 'pc-quotes'},
-                                     h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Speaker'),
-                                                        record.outlets.map((o) => h('th', {scope: 'col'}, o)))),
-                                     h('tbody', null, quoteRows)))
-                               : h('p', null, 'No quotes.'));
+      const quotes = section('quotes', 'Quotes by speaker',
+                             record.quotes.length
+                                 ? h('div', {class: 'pc-scroll', tabindex: '0', 'aria-label': 'Quotes'},
+                                     h('table', {class: 'pc-quotes'},
+                                       h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Speaker'),
+                                                          record.outlets.map((o) => h('th', {scope: 'col'}, o)))),
+                                       h('tbody', null, quoteRows)))
+                                 : h('p', null, 'No quotes.'));
 
-    // ---- voices ----
-    const voices = section('voices', 'Who gets a voice',
-                           h('ul', {class: 'pc-list'},
-                             record.voices.map((v) => h('li', null, h('strong', null, v.outlet), ' only: ',
-                                                        (v.only_here || []).length ? v.only_here.join(', ') : 'no speaker of its own'))));
+      // ---- voices ----
+      const voices = section('voices', 'Who gets a voice',
+                             h('ul', {class: 'pc-list'},
+                               record.voices.map((v) => h('li', null, h('strong', null, v.outlet), ' only: ',
+                                                          (v.only_here || []).length ? v.only_here.join(', ') : 'no speaker of its own'))));
 
-    // ---- omissions ----
-    const omissions = section('omissions', 'What each outlet leaves out',
-                              record.omissions.map((om) => h('div', {class: 'pc-omission'},
-                                                             h('h3', null, om.outlet),
-                                                             (om.claims || []).length
-                                                                 ? h('ol', null, om.claims.map((x) => {
-                                                                     const c = claimById.get(x.claim);
-                                                                     const first = c && (c.evidence || [])[0];
-                                                                     return h('li', null, h('span', {class: 'pc-claimid'}, x.claim), ' ',
-                                                                              first ? evLink(first, short(c.text || evText(first), 200)) : '',
-                                                                              ' ', h('span', {class: 'pc-score'}, 'score ' + fmtScore(x.score)));
-                                                                   }))
-                                                                 : h('p', null, 'Leaves out nothing the others carry.'))));
+      // ---- omissions ----
+      // The highest-scored few per outlet at once; the rest (often most claims of the story)
+      // drawn when the reader opens "all".
+      const kOmissionsShown = 8;
+      function omissionItems(list) {
+        return list.map((x) => {
+          const c = claimById.get(x.claim);
+          const first = c && (c.evidence || [])[0];
+          return '<li><span class="pc-claimid">' + esc(x.claim) + '</span> ' +
+                 (first ? evLinkHtml(first, short(c.text || evText(first), 200)) : '') +
+                 ' <span class="pc-score">score ' + esc(fmtScore(x.score)) + '</span></li>';
+        }).join('');
+      }
+      const omissions = section('omissions', 'What each outlet leaves out',
+                                record.omissions.map((om) => {
+                                  const list = om.claims || [];
+                                  if (list.length === 0) {
+                                    return h('div', {class: 'pc-omission'}, h('h3', null, om.outlet),
+                                             h('p', null, 'Leaves out nothing the others carry.'));
+                                  }
+                                  const shown = h('ol');
+                                  shown.innerHTML = omissionItems(list.slice(0, kOmissionsShown));
+                                  let more = null;
+                                  if (list.length > kOmissionsShown) {
+                                    const rest = h('ol', {start: kOmissionsShown + 1});
+                                    more = h('details', {class: 'pc-more'},
+                                             h('summary', null, 'All ' + list.length + ' claims it leaves out'), rest);
+                                    more.addEventListener('toggle', () => {
+                                      if (more.open && !rest.firstChild) {
+                                        rest.innerHTML = omissionItems(list.slice(kOmissionsShown));
+                                      }
+                                    });
+                                  }
+                                  return h('div', {class: 'pc-omission'}, h('h3', null, om.outlet), shown, more);
+                                }));
 
-    // ---- wording ----
-    const wording = section('wording', 'Wording',
-                            h('div', {class: 'pc-cards'}, record.wording.map((w) => h('article', {class: 'pc-card'},
-                              h('h3', null, w.outlet),
-                              (w.terms || []).length ? h('p', null, 'Distinctive: ', w.terms.map((t, k) => [k ? ', ' : '', h('em', {title: 'z ' + fmtScore(t.score)}, t.term), ' (' + t.count + ')'])) : null,
-                              (w.attribution || []).length ? h('p', null, 'Attribution: ', w.attribution.map((v) => v.verb + ' \u00D7' + v.count).join(', ')) : null,
-                              (w.hedges || []).length ? h('p', null, 'Hedges: ', w.hedges.map((ev, k) => [k ? ', ' : '', evLink(ev, short(evText(ev), 80))])) : null,
-                              (w.scare_quotes || []).length ? h('p', null, 'Scare quotes: ', w.scare_quotes.map((ev, k) => [k ? ', ' : '', evLink(ev, short(evText(ev), 80))])) : null,
-                              (w.labels || []).length ? h('p', null, 'Labels: ', w.labels.map((l, k) => [k ? '; ' : '', l.actor + ' \u2192 ', evLink(l.evidence, l.label)])) : null))));
+      // ---- wording ----
+      const wording = section('wording', 'Wording',
+                              h('div', {class: 'pc-cards'}, record.wording.map((w) => h('article', {class: 'pc-card'},
+                                h('h3', null, w.outlet),
+                                (w.terms || []).length ? h('p', null, 'Distinctive: ', w.terms.map((t, k) => [k ? ', ' : '', h('em', {title: 'z ' + fmtScore(t.score)}, t.term), ' (' + t.count + ')'])) : null,
+                                (w.attribution || []).length ? h('p', null, 'Attribution: ', w.attribution.map((v) => v.verb + ' \u00D7' + v.count).join(', ')) : null,
+                                (w.hedges || []).length ? h('p', null, 'Hedges: ', w.hedges.map((ev, k) => [k ? ', ' : '', evLink(ev, short(evText(ev), 80))])) : null,
+                                (w.scare_quotes || []).length ? h('p', null, 'Scare quotes: ', w.scare_quotes.map((ev, k) => [k ? ', ' : '', evLink(ev, short(evText(ev), 80))])) : null,
+                                (w.labels || []).length ? h('p', null, 'Labels: ', w.labels.map((l, k) => [k ? '; ' : '', l.actor + ' \u2192 ', evLink(l.evidence, l.label)])) : null))));
 
-    // ---- disagreements ----
-    const disagreements = section('disagreements', 'Where the facts disagree',
-                                  record.disagreements.length
-                                      ? h('ul', {class: 'pc-list'}, record.disagreements.map((d) => {
-                                          const c = d.about ? claimById.get(d.about) : null;
-                                          return h('li', null, h('span', {class: 'pc-badge'}, d.kind), ' ',
-                                                   c ? [h('span', {class: 'pc-claimid'}, d.about), ' ', short(c.text || '', 120), ': '] : '',
-                                                   (d.values || []).map((v, k) => [k ? '; ' : '', h('strong', null, v.outlet), ' ', evLink(v.evidence, v.value)]));
-                                        }))
-                                      : h('p', null, 'No figures disagree.'));
+      // ---- disagreements ----
+      const disagreements = section('disagreements', 'Where the facts disagree',
+                                    record.disagreements.length
+                                        ? h('ul', {class: 'pc-list'}, record.disagreements.map((d) => {
+                                            const c = d.about ? claimById.get(d.about) : null;
+                                            return h('li', null, h('span', {class: 'pc-badge'}, d.kind), ' ',
+                                                     c ? [h('span', {class: 'pc-claimid'}, d.about), ' ', short(c.text || '', 120), ': '] : '',
+                                                     (d.values || []).map((v, k) => [k ? '; ' : '', h('strong', null, v.outlet), ' ', evLink(v.evidence, v.value)]));
+                                          }))
+                                        : h('p', null, 'No figures disagree.'));
 
+      return [quotes, voices, omissions, wording, disagreements];
+    }
+
+    const tocEntries = [['headlines', 'Headlines'], ['claims', 'Claims'], ['quotes', 'Quotes by speaker'],
+                        ['voices', 'Who gets a voice'], ['omissions', 'What each outlet leaves out'],
+                        ['wording', 'Wording'], ['disagreements', 'Where the facts disagree']];
     const nav = h('nav', {class: 'pc-toc', 'aria-label': 'Sections'},
-                  h('ul', null, sections.map(([id, title]) => h('li', null, h('a', {href: '#' + uid + '-' + id}, title)))));
-    const main = h('div', {class: 'pc-main'}, headlines, claims, quotes, voices, omissions,
-                   wording, disagreements);
-    root.appendChild(h('div', {class: 'pc-root'}, head, nav, h('div', {class: 'pc-layout'}, main, reader)));
+                  h('ul', null, tocEntries.map(([id, title]) => h('li', null, h('a', {href: '#' + uid + '-' + id}, title)))));
+    const main = h('div', {class: 'pc-main'}, headlines, claims);
+    const top = h('div', {class: 'pc-root'}, head, nav, h('div', {class: 'pc-layout'}, main, reader));
+    // Evidence links drawn as HTML without an evidenceHref open the reader.
+    top.addEventListener('click', (e) => {
+      const link = e.target.closest && e.target.closest('a.pc-ev[data-reader]');
+      if (!link) return;
+      e.preventDefault();
+      showEvidence({article: Number(link.dataset.article), start: Number(link.dataset.start),
+                    end: Number(link.dataset.end)}, true);
+    });
+    root.appendChild(top);
+    delete root.dataset.complete;
+    const later = typeof requestAnimationFrame === 'function' && !opts.synchronous;
+    const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
+    const finish = () => {
+      root.pcFirstFrameMs = performance.now();  // the first screen has been painted
+      main.append(...restSections());
+      if (matrixHtml.length > kFirstRows) {
+        matrixBody.insertAdjacentHTML('beforeend', matrixHtml.slice(kFirstRows).join(''));
+      }
+      const done = () => {
+        root.pcCompleteMs = performance.now();
+        root.dataset.complete = '1';
+      };
+      if (later) afterPaint(done);
+      else done();
+    };
+    if (later) afterPaint(finish);
+    else finish();
     root.pcShowEvidence = showEvidence;
     return {showEvidence};
   }
 
-  global.ParallaxCompare = {render, TextBytes, markedText, h};
+  global.ParallaxCompare = {render, TextBytes, markedText, h, esc};
 })(window);

@@ -18,6 +18,6 @@
   document.getElementById('report-sub').textContent =
       'One story as told by ' + outlets.join(', ') + (record.story !== null && record.story !== undefined
                                                       ? ' (story ' + record.story + ')' : '');
-  ParallaxCompare.render(root, record, {});
+  ParallaxCompare.render(root, record, {synchronous: true});
   document.body.dataset.ready = '1';
 })();

@@ -19,6 +19,8 @@ struct ServeFlags {
   size_t max_request_bytes = 64 * 1024;
   int timeout_ms = 5000;
   size_t threads = 32;
+  bool no_warm = false;
+  size_t cache_stories = 64;
 };
 
 bool IsLoopback(const std::string& host) {
@@ -29,6 +31,8 @@ int RunServe(const ServeFlags& flags) {
   serve::ServeOptions options;
   options.api.db_path = flags.db;
   options.api.query_timeout_ms = flags.timeout_ms;
+  options.api.warm = !flags.no_warm;
+  options.api.cache_stories = flags.cache_stories;
   options.host = flags.host;
   options.port = flags.port;
   options.max_request_bytes = flags.max_request_bytes;
@@ -103,6 +107,13 @@ Verb RegisterServe(CLI::App& app) {
                 "Worker threads (each serves one open connection at a time)")
       ->check(CLI::Range(size_t{1}, size_t{256}))
       ->capture_default_str();
+  c->add_option("--cache-stories", flags->cache_stories,
+                "Story comparisons kept in memory (the most recent ones are computed at start)")
+      ->check(CLI::Range(size_t{1}, size_t{100000}))
+      ->capture_default_str();
+  c->add_flag("--no-warm", flags->no_warm,
+              "Do not compute recent stories' comparisons in the background at start (each is "
+              "then computed on its first visit)");
   verb.run = [flags] { return RunServe(*flags); };
   return verb;
 }

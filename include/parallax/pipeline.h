@@ -101,12 +101,22 @@ class AnalyzeSink {
   // Delivery of an article that Render accepted, with what it rendered.
   // Default: OnArticle(article).
   virtual void OnRendered(const Article& article, std::string_view rendered) { OnArticle(article); }
+
+  // Optional, for sinks that already hold some articles (a corpus re-ingest): AnalyzePaths
+  // calls Skip on its worker threads, concurrently and in any order, as soon as an input is
+  // decoded and extracted (Article::id, the text and blocks are final; sentences, language,
+  // entities and quotes are not computed yet). Returning true drops the article: the later
+  // stages do not run and it is not delivered (counted in AnalyzeSummary::skipped). Its lines
+  // still count for the repetition pass, so what the other articles get does not depend on
+  // what was skipped. It must not touch mutable sink state. Default: false.
+  virtual bool Skip(const Article& prepared) const { return false; }
 };
 
 struct AnalyzeSummary {
-  size_t articles = 0;
+  size_t articles = 0;  // delivered
   size_t failures = 0;
-  uint64_t bytes = 0;
+  uint64_t bytes = 0;  // of delivered article text
+  size_t skipped = 0;  // dropped by AnalyzeSink::Skip
 };
 
 // Analyses every article found under `paths` ("-" = stdin; folders are walked recursively in

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstddef>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace parallax {
@@ -19,10 +20,14 @@ inline int ResolveThreads(int threads) {
   return hw == 0 ? 1 : static_cast<int>(hw);
 }
 
-template <typename Fn>
-void ParallelFor(size_t n, int threads, Fn&& fn) {
+// ParallelFor (below) with serial work for the calling thread: it first runs caller_first()
+// (e.g. delivering the previous results in order) while the other threads already take
+// indices, then takes indices too. With one worker: caller_first(), then every fn(i) in order.
+template <typename First, typename Fn>
+void ParallelForCallerFirst(size_t n, int threads, First&& caller_first, Fn&& fn) {
   int workers = std::min<size_t>(std::max(1, threads), n == 0 ? 1 : n);
   if (workers <= 1) {
+    caller_first();
     for (size_t i = 0; i < n; ++i) fn(i);
     return;
   }
@@ -33,8 +38,15 @@ void ParallelFor(size_t n, int threads, Fn&& fn) {
   std::vector<std::thread> pool;
   pool.reserve(workers - 1);
   for (int t = 1; t < workers; ++t) pool.emplace_back(run);
+  caller_first();
   run();
   for (auto& th : pool) th.join();
+}
+
+template <typename Fn>
+void ParallelFor(size_t n, int threads, Fn&& fn) {
+  ParallelForCallerFirst(
+      n, threads, [] {}, std::forward<Fn>(fn));
 }
 
 }  // namespace parallax

@@ -1,5 +1,5 @@
 // Similarity of two claims (sentences): the probability that they state the same thing,
-// from a small logistic model over lexical evidence that sees through paraphrase: coverage of
+// from a small boosted-tree model over lexical evidence that sees through paraphrase: coverage of
 // each claim's IDF-weighted terms by the other, exactly (same stem) and softly (a shared
 // WordNet synset or derivation), word bigrams, length ratio, numbers that disagree, names
 // present in one claim only, and negation present in one only.
@@ -44,6 +44,9 @@ enum class PairFeature {
   kLengthDifference,      // |word count a - word count b| / 10
   kBigramCoverageMin,     // |shared bigrams| / max(|bigrams a|, |bigrams b|)
   kEntityUnmatchedShare,  // unmatched name words of both claims / name words of both
+  kUnmatchedContentMax,   // content terms (not function words) left unmatched, larger side / 5
+  kUnmatchedContentMin,   // the same, smaller side / 5
+  kSoftCoverageProduct,   // product of the two claims' soft coverage
   kCount,
 };
 inline constexpr int kPairFeatureCount = static_cast<int>(PairFeature::kCount);
@@ -55,11 +58,23 @@ std::span<const std::string_view> PairFeatureNames();
 // The features of the pair (a, b); all zero when the claims share no content term or concept.
 PairFeatureVector ComputePairFeatures(const ClaimFeatures& a, const ClaimFeatures& b);
 
-// A logistic model over the pair features: score = 1 / (1 + exp(-(bias + w . x))), and the
-// pair is the same claim when score >= threshold.
+// One depth-2 regression tree over the pair features (a step of gradient boosting).
+struct SimilarityTree {
+  uint8_t feature[3] = {0, 0, 0};  // the root's feature, then its left and right child's
+  float split[3] = {0, 0, 0};      // a feature value below the split goes left
+  float leaf[4] = {0, 0, 0, 0};    // outputs: left-left, left-right, right-left, right-right
+  double Eval(const PairFeatureVector& f) const {
+    int side = f[feature[0]] < split[0] ? 0 : 1;
+    int child = 1 + side;
+    return leaf[2 * side + (f[feature[child]] < split[child] ? 0 : 1)];
+  }
+};
+
+// Boosted trees over the pair features: score = 1 / (1 + exp(-(bias + sum of tree outputs))),
+// and the pair is the same claim when score >= threshold.
 struct SimilarityModel {
   double bias = 0;
-  std::array<double, kPairFeatureCount> weights{};
+  std::vector<SimilarityTree> trees;
   double threshold = 0.5;
   // The committed model (see similarity.cc for how it was trained).
   static const SimilarityModel& Default();

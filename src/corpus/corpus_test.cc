@@ -2,16 +2,19 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "parallax/store.h"
 #include "src/corpus/journal.h"
+#include "src/corpus/writer_hooks.h"
 #include "src/store/test_util.h"
 #include "src/stories/test_corpus.h"
 
@@ -195,6 +198,66 @@ TEST_F(CorpusWriterTest, RunsOverPartsEqualOneRunWithTheSameCuts) {
   EXPECT_EQ(Read(&store), reference);
 }
 
+// IngestPaths's writer: batches written on a store thread, corpus ids handed out at Open.
+TEST_F(CorpusWriterTest, AsyncWritesEndLikeSyncWrites) {
+  const std::vector<Article> articles = Corpus(230);
+  CorpusOptions options;
+  options.batch_articles = 40;
+  options.checkpoint_min_articles = 50;
+  const Outcome reference = Reference(articles, options);
+  for (size_t stop : {size_t{0}, size_t{40}, size_t{95}, size_t{230}}) {
+    SCOPED_TRACE("killed after " + std::to_string(stop));
+    Store store = OpenStore("async-" + std::to_string(stop) + ".db");
+    std::vector<uint64_t> known = {42};
+    {
+      corpus::WriterHooksScope hooks(corpus::WriterHooks{true, &known});
+      CorpusStats first = Run(&store, articles, 0, stop, /*crash=*/true, options);
+      EXPECT_TRUE(known.empty());  // a new corpus: cleared
+      EXPECT_LE(first.added, stop);
+    }
+    EXPECT_FALSE(corpus::CurrentWriterHooks().async_writes);  // the scope ended
+    Result<StoreCounts> counts = store.Counts();
+    ASSERT_TRUE(counts.ok());
+    {
+      corpus::WriterHooksScope hooks(corpus::WriterHooks{true, &known});
+      EXPECT_TRUE(corpus::CurrentWriterHooks().async_writes);
+      CorpusStats rest = Run(&store, articles, 0, articles.size(), false, options);
+      // Every article committed by the first run was known before analysis.
+      EXPECT_EQ(known.size(), static_cast<size_t>(counts->articles));
+      EXPECT_TRUE(std::is_sorted(known.begin(), known.end()));
+      EXPECT_EQ(rest.added + known.size(), articles.size());
+    }
+    EXPECT_EQ(Read(&store), reference);
+    for (const Article& a : articles) {
+      Result<bool> has = store.HasArticle(a.id);
+      ASSERT_TRUE(has.ok());
+      ASSERT_TRUE(*has);
+    }
+  }
+}
+
+TEST(WriterHooksTest, IdValues) {
+  const std::vector<std::pair<std::string, std::optional<uint64_t>>> cases = {
+      {"0000000000000000", 0},
+      {"00000000000000ff", 255},
+      {"FFFFFFFFFFFFFFFF", UINT64_MAX},
+      {"8a3Bc4d5e6f70812", 0x8a3bc4d5e6f70812ULL},
+      {"", std::nullopt},
+      {"ff", std::nullopt},
+      {"00000000000000000", std::nullopt},  // 17 digits
+      {"000000000000000g", std::nullopt},
+      {"00000000 0000000", std::nullopt},
+      {"\xc3\xa900000000000000", std::nullopt},
+  };
+  for (const auto& [id, want] : cases) EXPECT_EQ(corpus::IdValue(id), want) << id;
+  std::vector<uint64_t> sorted = {1, 255, 0x8a3bc4d5e6f70812ULL};
+  EXPECT_TRUE(corpus::KnownId(sorted, "00000000000000FF"));
+  EXPECT_TRUE(corpus::KnownId(sorted, "8a3bc4d5e6f70812"));
+  EXPECT_FALSE(corpus::KnownId(sorted, "0000000000000002"));
+  EXPECT_FALSE(corpus::KnownId(sorted, "1"));
+  EXPECT_FALSE(corpus::KnownId({}, "0000000000000001"));
+}
+
 TEST_F(CorpusWriterTest, FailuresAndRejectedArticlesAreRecorded) {
   Store store = OpenStore();
   Result<std::unique_ptr<CorpusWriter>> w = CorpusWriter::Open(&store);
@@ -244,6 +307,17 @@ TEST_F(CorpusWriterTest, StoreErrorsStopTheWriter) {
   EXPECT_FALSE((*w)->Finish().ok());
   EXPECT_EQ(CorpusWriter::Open(&*store, CorpusOptions{0}).status().code(),
             StatusCode::kInvalidArgument);
+
+  // Asynchronous writes: the failed batch is reported by the next flush (here Finish), and
+  // the writer refuses further calls.
+  corpus::WriterHooksScope hooks(corpus::WriterHooks{true, nullptr});
+  Result<std::unique_ptr<CorpusWriter>> a = CorpusWriter::Open(&*store, options);
+  ASSERT_TRUE(a.ok());
+  EXPECT_TRUE((*a)->Add(stories::testing::MakeArticle(1, 1, "")).ok());
+  (void)(*a)->Add(stories::testing::MakeArticle(1, 2, ""));  // hands the batch over
+  EXPECT_FALSE((*a)->Finish().ok());
+  EXPECT_FALSE((*a)->Add(stories::testing::MakeArticle(1, 3, "")).ok());
+  EXPECT_EQ((*a)->stats().added, 0u);
 }
 
 TEST(SplitFailureSourceTest, Table) {

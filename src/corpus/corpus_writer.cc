@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <string>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "parallax/corpus.h"
 #include "src/base/parallel.h"
 #include "src/corpus/journal.h"
+#include "src/corpus/writer_hooks.h"
 #include "src/store/validate.h"
 #include "src/stories/clusterer.h"
 #include "src/stories/features.h"
@@ -50,6 +53,43 @@ bool AllDigits(std::string_view s) {
 
 }  // namespace
 
+namespace corpus {
+namespace {
+thread_local WriterHooks current_hooks;
+}  // namespace
+
+WriterHooksScope::WriterHooksScope(WriterHooks hooks) : saved_(current_hooks) {
+  current_hooks = hooks;
+}
+WriterHooksScope::~WriterHooksScope() { current_hooks = saved_; }
+WriterHooks CurrentWriterHooks() { return current_hooks; }
+
+std::optional<uint64_t> IdValue(std::string_view id) {
+  if (id.size() != 16) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : id) {
+    int d;
+    if (c >= '0' && c <= '9') {
+      d = c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      d = c - 'a' + 10;
+    } else if (c >= 'A' && c <= 'F') {
+      d = c - 'A' + 10;
+    } else {
+      return std::nullopt;
+    }
+    v = v << 4 | static_cast<uint64_t>(d);
+  }
+  return v;
+}
+
+bool KnownId(const std::vector<uint64_t>& sorted, std::string_view id) {
+  std::optional<uint64_t> v = IdValue(id);
+  return v && std::binary_search(sorted.begin(), sorted.end(), *v);
+}
+
+}  // namespace corpus
+
 std::pair<std::string, std::string> SplitFailureSource(std::string_view source) {
   size_t at = source.rfind('@');
   if (at != std::string_view::npos && at > 0) {
@@ -69,7 +109,8 @@ std::pair<std::string, std::string> SplitFailureSource(std::string_view source) 
 
 class CorpusWriter::Impl {
  public:
-  Impl(Store* store, const CorpusOptions& options) : store_(store), options_(options) {}
+  Impl(Store* store, const CorpusOptions& options, const corpus::WriterHooks& hooks)
+      : store_(store), options_(options), async_(hooks.async_writes) {}
 
   Status Restore() {
     PARALLAX_ASSIGN_OR_RETURN(std::optional<std::string> meta_bytes,
@@ -153,7 +194,22 @@ class CorpusWriter::Impl {
 
   Status Finish() {
     if (!broken_.ok()) return broken_;
-    return Flush(/*finish=*/true);
+    PARALLAX_RETURN_IF_ERROR(Flush(/*finish=*/true));
+    return Collect();
+  }
+
+  ~Impl() {
+    if (inflight_ != nullptr && inflight_->thread.joinable()) inflight_->thread.join();
+  }
+
+  // The ids of the corpus (all in the clusterer after Restore), as IdValue, sorted.
+  void KnownIds(std::vector<uint64_t>* out) const {
+    out->clear();
+    out->reserve(clusterer_.article_count());
+    for (uint32_t i = 0; i < clusterer_.article_count(); ++i) {
+      if (std::optional<uint64_t> v = corpus::IdValue(clusterer_.article_id(i))) out->push_back(*v);
+    }
+    std::sort(out->begin(), out->end());
   }
 
   const CorpusStats& stats() const { return stats_; }
@@ -244,23 +300,55 @@ class CorpusWriter::Impl {
                               corpus::SerializeMeta(corpus::Meta{batches_, new_checkpoint}));
     update.failures = std::move(pending_failures_);
     pending_failures_.clear();
+    pending_.clear();
+    pending_ids_.clear();
 
-    const double store0 = ThreadCpuSeconds();
-    Result<WriteStats> written = store_->WriteBatch(ordered, update);
-    stats_.store_seconds += ThreadCpuSeconds() - store0;
-    if (!written.ok()) return Break(written.status());
-    stats_.added += ordered.size();
-    stats_.duplicates += pending_stats_.duplicates;
-    stats_.stories_created += pending_stats_.stories_created;
-    pending_stats_ = {};
-    ++stats_.batches;
-    if (new_checkpoint != checkpoint_batch_) {
-      ++stats_.checkpoints;
+    // The previous batch must be committed before this one is handed over (batches commit in
+    // order, one transaction each); its outcome is accounted for here.
+    PARALLAX_RETURN_IF_ERROR(Collect());
+    // Checkpoint bookkeeping is advanced now, for the next batch's decision: if this write
+    // fails the writer refuses further calls anyway.
+    const bool checkpointed = new_checkpoint != checkpoint_batch_;
+    if (checkpointed) {
       checkpoint_batch_ = new_checkpoint;
       checkpoint_articles_ = articles;
     }
-    pending_.clear();
-    pending_ids_.clear();
+    inflight_ = std::make_unique<InFlight>();
+    InFlight& job = *inflight_;
+    job.articles = std::move(ordered);
+    job.update = std::move(update);
+    job.duplicates = pending_stats_.duplicates;
+    job.stories_created = pending_stats_.stories_created;
+    job.checkpointed = checkpointed;
+    pending_stats_ = {};
+    // The store transaction runs on its own thread, overlapping the features and clustering of
+    // the next batch; Finish (and the next Flush) wait for it.
+    auto write = [this, &job] {
+      const double store0 = ThreadCpuSeconds();
+      Result<WriteStats> written = store_->WriteBatch(job.articles, job.update);
+      job.seconds = ThreadCpuSeconds() - store0;
+      job.status = written.status();
+    };
+    if (!async_ || finish) {
+      write();
+      return Collect();
+    }
+    job.thread = std::thread(write);
+    return Status::Ok();
+  }
+
+  // Waits for the batch being written, if any, and accounts for it.
+  Status Collect() {
+    if (inflight_ == nullptr) return Status::Ok();
+    std::unique_ptr<InFlight> job = std::move(inflight_);
+    if (job->thread.joinable()) job->thread.join();
+    stats_.store_seconds += job->seconds;
+    if (!job->status.ok()) return Break(job->status);
+    stats_.added += job->articles.size();
+    stats_.duplicates += job->duplicates;
+    stats_.stories_created += job->stories_created;
+    ++stats_.batches;
+    if (job->checkpointed) ++stats_.checkpoints;
     return Status::Ok();
   }
 
@@ -270,8 +358,23 @@ class CorpusWriter::Impl {
     return s;
   }
 
+  // A batch handed to the store thread.
+  struct InFlight {
+    std::vector<Article> articles;
+    CorpusUpdate update;
+    size_t duplicates = 0;
+    size_t stories_created = 0;
+    bool checkpointed = false;
+    std::thread thread;
+    Status status;
+    double seconds = 0;  // CPU of the store thread
+  };
+
   Store* store_;
   CorpusOptions options_;
+  // Batches are written on a store thread (see src/corpus/writer_hooks.h).
+  const bool async_;
+  std::unique_ptr<InFlight> inflight_;
   stories::StoryClusterer clusterer_;
   std::vector<Article> pending_;
   std::unordered_set<std::string> pending_ids_;
@@ -294,8 +397,10 @@ Result<std::unique_ptr<CorpusWriter>> CorpusWriter::Open(Store* store,
                                                          const CorpusOptions& options) {
   if (store == nullptr) return Status::InvalidArgument("no store");
   if (options.batch_articles == 0) return Status::InvalidArgument("batch_articles must be > 0");
-  auto impl = std::make_unique<Impl>(store, options);
+  const corpus::WriterHooks hooks = corpus::CurrentWriterHooks();
+  auto impl = std::make_unique<Impl>(store, options, hooks);
   PARALLAX_RETURN_IF_ERROR(impl->Restore());
+  if (hooks.known_ids != nullptr) impl->KnownIds(hooks.known_ids);
   return std::unique_ptr<CorpusWriter>(new CorpusWriter(std::move(impl)));
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "parallax/corpus.h"
+#include "src/corpus/writer_hooks.h"
 
 namespace parallax {
 namespace {
@@ -75,8 +76,15 @@ struct Shared {
 
 class QueueSink : public AnalyzeSink {
  public:
-  QueueSink(ChunkQueue* queue, Shared* shared, IngestObserver* observer)
-      : queue_(queue), shared_(shared), observer_(observer) {}
+  QueueSink(ChunkQueue* queue, Shared* shared, IngestObserver* observer,
+            const std::vector<uint64_t>* known_ids)
+      : queue_(queue), shared_(shared), observer_(observer), known_ids_(known_ids) {}
+
+  // Articles the corpus held before this run are dropped before the costly stages (the writer
+  // would count and drop them anyway): a re-ingest analyses only what is new.
+  bool Skip(const Article& prepared) const override {
+    return corpus::KnownId(*known_ids_, prepared.id);
+  }
 
   void OnArticle(const Article& article) override {
     chunk_.emplace_back(std::in_place_type<Article>, article);
@@ -122,6 +130,7 @@ class QueueSink : public AnalyzeSink {
   ChunkQueue* queue_;
   Shared* shared_;
   IngestObserver* observer_;
+  const std::vector<uint64_t>* known_ids_;
   std::vector<Item> chunk_;
   Progress last_;
 };
@@ -131,8 +140,13 @@ class QueueSink : public AnalyzeSink {
 Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths,
                                   const IngestOptions& options, Store* store,
                                   IngestObserver* observer) {
-  PARALLAX_ASSIGN_OR_RETURN(std::unique_ptr<CorpusWriter> writer,
-                            CorpusWriter::Open(store, options.corpus));
+  std::unique_ptr<CorpusWriter> writer;
+  std::vector<uint64_t> known_ids;  // articles stored before this run (for skipping them)
+  {
+    // The store transaction of each batch overlaps the clustering of the next one.
+    corpus::WriterHooksScope hooks(corpus::WriterHooks{/*async_writes=*/true, &known_ids});
+    PARALLAX_ASSIGN_OR_RETURN(writer, CorpusWriter::Open(store, options.corpus));
+  }
   ChunkQueue queue(options.queue_articles);
   Shared shared;
   Status writer_status;
@@ -169,7 +183,7 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths,
     publish();
   });
 
-  QueueSink sink(&queue, &shared, observer);
+  QueueSink sink(&queue, &shared, observer, &known_ids);
   Result<AnalyzeSummary> analysed = AnalyzePaths(paths, options.analyze, &sink);
   sink.Finish();
   queue.Close();
@@ -180,10 +194,10 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths,
 
   const CorpusStats& s = writer->stats();
   IngestSummary summary;
-  summary.analysed = analysed->articles;
+  summary.analysed = analysed->articles + analysed->skipped;  // read and identified
   summary.bytes = analysed->bytes;
   summary.ingested = s.added;
-  summary.already_stored = s.already_stored;
+  summary.already_stored = s.already_stored + analysed->skipped;
   summary.duplicates = s.duplicates;
   summary.failed = s.failed;
   summary.stories = writer->story_count();

@@ -67,7 +67,9 @@ uint32_t DuplicateIndex::HeadTable::Get(uint64_t key) const {
 }
 
 uint32_t DuplicateIndex::HeadTable::Exchange(uint64_t key, uint32_t value) {
-  if ((used_ + 1) * 2 > keys_.size()) Grow();
+  // At most 3/4 full: most keys are met once (32 per article), so the table is most of the
+  // index's memory; linear probing stays short enough at this load.
+  if ((used_ + 1) * 4 > keys_.size() * 3) Grow();
   key = NonZero(key);
   size_t mask = keys_.size() - 1;
   for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
@@ -170,8 +172,30 @@ Match DuplicateIndex::Best(const Signature& sig, const uint16_t* low, uint64_t e
   return best;
 }
 
-void DuplicateIndex::Insert(Doc doc, const uint16_t* low) {
+uint64_t DuplicateIndex::IdHash(std::string_view id) { return XXH3_64bits(id.data(), id.size()); }
+
+void DuplicateIndex::IdGrow() {
+  std::vector<uint32_t> old = std::move(by_id_);
+  by_id_.assign(old.empty() ? 64 : old.size() * 2, HeadTable::kNone);
+  for (uint32_t index : old)
+    if (index != HeadTable::kNone) IdInsert(index);
+}
+
+void DuplicateIndex::IdInsert(uint32_t index) {
+  size_t mask = by_id_.size() - 1;
+  for (size_t i = IdHash(id(index)) & mask;; i = (i + 1) & mask) {
+    if (by_id_[i] == HeadTable::kNone) {
+      by_id_[i] = index;
+      return;
+    }
+  }
+}
+
+void DuplicateIndex::Insert(std::string_view id, Doc doc, const uint16_t* low) {
   uint32_t index = static_cast<uint32_t>(docs_.size());
+  ids_.append(id);
+  id_end_.push_back(ids_.size());
+  id_len_.push_back(static_cast<uint16_t>(id.size()));
   low_.insert(low_.end(), low, low + kNumHashes);
   next_.resize(next_.size() + kBands, HeadTable::kNone);
   if (doc.shingles > 0) {
@@ -181,21 +205,22 @@ void DuplicateIndex::Insert(Doc doc, const uint16_t* low) {
       next_[size_t{index} * kBands + b] = bands_.Exchange(keys[b], index);
     if (exact_.Get(doc.exact) == HeadTable::kNone) (void)exact_.Exchange(doc.exact, index);
   }
-  by_id_.emplace(doc.id, index);
   group_size_.push_back(0);
   ++group_size_[doc.group];
-  docs_.push_back(std::move(doc));
+  docs_.push_back(doc);
+  if (docs_.size() * 2 > by_id_.size()) IdGrow();
+  IdInsert(index);
 }
 
 Result<Match> DuplicateIndex::Add(std::string_view article_id, const Signature& signature) {
   if (article_id.empty()) return Status::InvalidArgument("dedup: empty article id");
+  if (article_id.size() > 0xFFFF) return Status::InvalidArgument("dedup: article id too long");
   if (auto found = Find(article_id)) return MatchOf(*found);
   uint16_t low[kNumHashes];
   for (int i = 0; i < kNumHashes; ++i) low[i] = static_cast<uint16_t>(signature.mins[i]);
   uint32_t index = static_cast<uint32_t>(docs_.size());
   Match m = Best(signature, low, signature.exact, signature.shingles, index);
   Doc doc;
-  doc.id = std::string(article_id);
   doc.exact = signature.exact;
   doc.shingles = signature.shingles;
   doc.group = m.group;
@@ -203,7 +228,7 @@ Result<Match> DuplicateIndex::Add(std::string_view article_id, const Signature& 
   doc.kind = m.kind;
   doc.jaccard = static_cast<float>(m.jaccard);
   doc.containment = static_cast<float>(m.containment);
-  Insert(std::move(doc), low);
+  Insert(article_id, doc, low);
   return m;
 }
 
@@ -215,9 +240,13 @@ Match DuplicateIndex::Query(const Signature& signature) const {
 }
 
 std::optional<uint32_t> DuplicateIndex::Find(std::string_view article_id) const {
-  auto it = by_id_.find(std::string(article_id));
-  if (it == by_id_.end()) return std::nullopt;
-  return it->second;
+  if (by_id_.empty()) return std::nullopt;
+  size_t mask = by_id_.size() - 1;
+  for (size_t i = IdHash(article_id) & mask;; i = (i + 1) & mask) {
+    uint32_t index = by_id_[i];
+    if (index == HeadTable::kNone) return std::nullopt;
+    if (id(index) == article_id) return index;
+  }
 }
 
 Match DuplicateIndex::MatchOf(uint32_t index) const {
@@ -241,7 +270,7 @@ std::string DuplicateIndex::Serialize() const {
   w.U32(static_cast<uint32_t>(docs_.size()));
   for (size_t i = 0; i < docs_.size(); ++i) {
     const Doc& d = docs_[i];
-    w.Str(d.id);
+    w.Str(id(static_cast<uint32_t>(i)));
     w.U64(d.exact);
     w.U32(d.shingles);
     w.U32(d.group);
@@ -265,20 +294,26 @@ Result<DuplicateIndex> DuplicateIndex::Deserialize(std::string_view bytes) {
     return Status::InvalidArgument("dedup index: truncated header");
   DuplicateIndex index(options);
   index.docs_.reserve(n);
+  index.low_.reserve(size_t{n} * kNumHashes);
+  index.next_.reserve(size_t{n} * kBands);
+  index.id_end_.reserve(n);
+  index.id_len_.reserve(n);
+  index.group_size_.reserve(n);
   uint16_t low[kNumHashes];
+  std::string id;
   for (uint32_t i = 0; i < n; ++i) {
     Doc d;
     uint8_t kind = 0;
-    if (!r.Str(&d.id) || !r.U64(&d.exact) || !r.U32(&d.shingles) || !r.U32(&d.group) ||
+    if (!r.Str(&id) || !r.U64(&d.exact) || !r.U32(&d.shingles) || !r.U32(&d.group) ||
         !r.U32(&d.other) || !r.U8(&kind) || !r.F32(&d.jaccard) || !r.F32(&d.containment))
       return Status::InvalidArgument("dedup index: truncated article " + std::to_string(i));
     for (int k = 0; k < kNumHashes; ++k)
       if (!r.U16(&low[k])) return Status::InvalidArgument("dedup index: truncated signature");
     if (kind > static_cast<uint8_t>(MatchKind::kContained) || d.group > i || d.other > i ||
-        d.id.empty() || index.by_id_.count(d.id) > 0)
+        id.empty() || id.size() > 0xFFFF || index.Find(id).has_value())
       return Status::InvalidArgument("dedup index: inconsistent article " + std::to_string(i));
     d.kind = static_cast<MatchKind>(kind);
-    index.Insert(std::move(d), low);
+    index.Insert(id, d, low);
   }
   if (!r.done()) return Status::InvalidArgument("dedup index: trailing bytes");
   return index;

@@ -17,9 +17,9 @@
 // over contained, then highest Jaccard, then earliest), so a group is named by its first
 // article.
 //
-// Memory: per article its id, the 16-bit signature (256 bytes) and 32 band entries; about
-// 0.9 KB per article. State serialises to bytes (Serialize / Deserialize) so a run can stop
-// and resume with identical results.
+// Memory: per article its id (packed), the 16-bit signature (256 bytes), 32 chain links and
+// 32 band-table entries; about 0.9 KB per article. State serialises to bytes (Serialize /
+// Deserialize) so a run can stop and resume with identical results.
 //
 // Thread safety: none; one writer. Signatures are computed in parallel beforehand.
 //
@@ -33,7 +33,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "parallax/status.h"
@@ -88,7 +87,9 @@ class DuplicateIndex {
   std::optional<uint32_t> Find(std::string_view article_id) const;
   // The match recorded for the article at `index` (< size()).
   Match MatchOf(uint32_t index) const;
-  const std::string& id(uint32_t index) const { return docs_[index].id; }
+  std::string_view id(uint32_t index) const {
+    return std::string_view(ids_).substr(id_end_[index] - id_len_[index], id_len_[index]);
+  }
   // Number of articles in the duplicate group named by its first article `group` (1 for an
   // article without duplicates).
   uint32_t GroupSize(uint32_t group) const { return group_size_[group]; }
@@ -101,7 +102,6 @@ class DuplicateIndex {
 
  private:
   struct Doc {
-    std::string id;
     uint64_t exact = 0;
     uint32_t shingles = 0;
     uint32_t group = 0;
@@ -130,7 +130,11 @@ class DuplicateIndex {
   void BandKeys(const uint16_t* low, uint64_t* keys) const;
   Match Best(const Signature& sig, const uint16_t* low, uint64_t exact, uint32_t shingles,
              uint32_t self) const;
-  void Insert(Doc doc, const uint16_t* low);
+  void Insert(std::string_view id, Doc doc, const uint16_t* low);
+  // by_id_: open addressing over article indices (kNone = empty), hashed by Hash of the id.
+  static uint64_t IdHash(std::string_view id);
+  void IdInsert(uint32_t index);
+  void IdGrow();
 
   DuplicateOptions options_;
   std::vector<Doc> docs_;
@@ -139,7 +143,12 @@ class DuplicateIndex {
   std::vector<uint32_t> group_size_;  // per article; meaningful for group roots
   HeadTable bands_;
   HeadTable exact_;
-  std::unordered_map<std::string, uint32_t> by_id_;
+  // Article ids, concatenated (id i ends at id_end_[i] and is id_len_[i] bytes long): one
+  // allocation for all of them instead of a string (and a hash node) each.
+  std::string ids_;
+  std::vector<uint64_t> id_end_;
+  std::vector<uint16_t> id_len_;
+  std::vector<uint32_t> by_id_;
 };
 
 }  // namespace parallax::dedup

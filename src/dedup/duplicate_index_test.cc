@@ -135,6 +135,48 @@ TEST(DuplicateIndexTest, ReAddingAnIdIsIdempotent) {
   EXPECT_EQ(index.Find("zzz"), std::nullopt);
 }
 
+TEST(DuplicateIndexTest, FindsEveryIdAfterTheTablesGrow) {
+  DuplicateIndex index;
+  const Signature empty;
+  // Ids of every length the packed id store meets: one byte, 16 hex digits, long, non-ASCII.
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3000; ++i) {
+    switch (i % 4) {
+      case 0:
+        ids.push_back(std::string(1, static_cast<char>('!' + i % 90)) + std::to_string(i));
+        break;
+      case 1:
+        ids.push_back(std::string(16 - std::to_string(i).size(), '0') + std::to_string(i));
+        break;
+      case 2:
+        ids.push_back(std::string(300, 'x') + std::to_string(i));
+        break;
+      default:
+        ids.push_back("\u0418\u0434-" + std::to_string(i));
+        break;
+    }
+  }
+  // The first few hundred with real (unrelated) texts, so the band table grows too.
+  for (size_t i = 0; i < ids.size(); ++i) {
+    Result<Match> m =
+        index.Add(ids[i], i < 300 ? ComputeSignature(Join(Story(1000 + i, 2))) : empty);
+    ASSERT_TRUE(m.ok()) << ids[i];
+    EXPECT_EQ(m->kind, MatchKind::kNone) << ids[i];
+  }
+  ASSERT_EQ(index.size(), ids.size());
+  for (uint32_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(index.Find(ids[i]), std::optional<uint32_t>(i));
+    EXPECT_EQ(index.id(i), ids[i]);
+  }
+  EXPECT_FALSE(index.Find("absent").has_value());
+  EXPECT_FALSE(index.Find(ids[5].substr(0, ids[5].size() - 1)).has_value());
+  EXPECT_EQ(index.Add(std::string(70000, 'y'), empty).status().code(),
+            StatusCode::kInvalidArgument);
+  Result<DuplicateIndex> restored = DuplicateIndex::Deserialize(index.Serialize());
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  for (uint32_t i = 0; i < ids.size(); i += 7) EXPECT_EQ(restored->Find(ids[i]), i);
+}
+
 TEST(DuplicateIndexTest, QueryDoesNotAdd) {
   DuplicateIndex index;
   Signature s = ComputeSignature(Join(Story(6, 4)));

@@ -1,8 +1,13 @@
 // Rule-based named entities (see entities.h). The stages, in order:
 //   1. units (sentences, else blocks) -> tokens with folded forms and lexicon flags; dotted
-//      abbreviations ("U.S.", "M.", "Mr.") merged into one token;
+//      abbreviations ("U.S.", "M.", "Mr.") merged into one token. Plain ASCII chunks (and the
+//      common curly quotes and dashes) are cut here, anything else by AppendTokens, the
+//      reference (tokenizer_equivalence_test.cc checks that both give the same entities); a
+//      per-thread cache of short ASCII words skips folding, hashing and lexicon probes;
 //   2. document evidence: which words the article writes capitalised in mid-sentence and which
-//      it writes in lower case (decides ambiguous sentence-initial and headline words);
+//      it writes in lower case (decides ambiguous sentence-initial and headline words); the
+//      counts are gathered while the tokens are made, later steps visit only the capitalised
+//      words (and the words "the" for definite descriptions);
 //   3. runs of name tokens with connectors, split at titles ("President", "spokesman") and
 //      at leading demonyms before government bodies ("Russian" + "Foreign Ministry");
 //   4. typing by weighted evidence (gazetteers, head words, titles, context words), summed
@@ -50,7 +55,8 @@ struct Tok {
   uint64_t flags = 0;
   int unit = 0;
   TokenKind kind = TokenKind::kWord;
-  uint8_t poss = 0;         // bytes of a possessive ending ("'s", "’s", "'") inside span
+  uint8_t poss = 0;  // bytes of a possessive ending ("'s", "’s", "'") inside span
+  // phrase, cap, allcaps, lower: in WordCacheEntry's order (copied as one 4-byte block).
   bool phrase = false;      // a known phrase of two or more words starts with this word
   bool cap = false;         // first letter upper case
   bool allcaps = false;     // every letter upper case, two or more letters
@@ -177,9 +183,9 @@ struct WordCacheEntry {
   uint64_t folded[2] = {0, 0};  // its folded bytes, likewise
   uint64_t h = 0;
   uint64_t flags = 0;
-  bool cap = false, lower = false, allcaps = false, phrase = false;
+  bool phrase = false, cap = false, allcaps = false, lower = false;  // Tok's order
 };
-constexpr int kWordCacheBits = 12;
+constexpr int kWordCacheBits = 14;
 
 struct Scratch {
   const Article* article = nullptr;
@@ -197,12 +203,20 @@ struct Scratch {
   uint32_t next_start_at = UINT32_MAX;  // starts[next_start], UINT32_MAX past the end
   bool split_sentences = false;         // no sentences from the text stage: split lines here
   std::vector<uint32_t> cap_words;      // indices of the capitalised words, in text order
+  // KeyHash of the lower-case words that are not kStopCap, in text order (MarkUnits counts
+  // them against the capitalised words).
+  std::vector<uint64_t> lower_hashes;
+  std::vector<uint32_t> the_words;  // indices of the word tokens "the" (folded), in text order
+  // Article counts gathered while the tokens are made (MarkUnits' inputs).
+  int doc_words = 0, sport = 0, biz = 0, doc_numbers = 0;
+  size_t caps = 0;  // capitalised words with a non-empty folded form
   std::vector<Cand> cands;
   std::string cand_text;  // folded names of the cands, back to back
   std::vector<WordCacheEntry> word_cache = std::vector<WordCacheEntry>(1 << kWordCacheBits);
   std::vector<Group> groups;
   IndexTable by_name;                             // folded name hash -> group
   std::vector<std::pair<uint64_t, int>> by_last;  // name word hash -> person group
+  const uint64_t the_hash = KeyHash("the");
   bool sports = false;    // a sports report: clubs named after places are organisations
   bool business = false;  // a business report: unknown single names are mostly companies
 };
@@ -278,10 +292,16 @@ bool IsLetter(char32_t c) {
 // ---------------------------------------------------------------------------------------------
 // 1. Tokens
 
+void MarkSentenceStartSlow(Scratch* s, Tok* t);
+
 // Sentence starts at or before t (a cursor over the sorted starts) make t a sentence start.
-void MarkSentenceStart(Scratch* s, Tok* t) {
+inline void MarkSentenceStart(Scratch* s, Tok* t) {
   t->sent_start = false;
   if (t->span.start < s->next_start_at) return;  // most tokens: one comparison
+  MarkSentenceStartSlow(s, t);
+}
+
+void MarkSentenceStartSlow(Scratch* s, Tok* t) {
   // A sentence starting inside or before this token starts at it.
   while (s->next_start < s->starts.size() && s->starts[s->next_start] <= t->span.start)
     ++s->next_start;
@@ -395,14 +415,20 @@ void Featurize(Scratch* s, Tok* t, bool ascii) {
       cached->raw[0] = raw0;
       cached->raw[1] = raw1;
     }
-    if (word) {
-      h = FoldAsciiWord(base, text_end, d, t);
-    } else {  // numbers and punctuation have no letters to fold
-      std::memcpy(d, base.data(), base.size());
+    if (!word) {
+      // Numbers and punctuation have no letters to fold: copied as they are, short ones by
+      // one fixed-size copy into the arena's slack.
+      if (base.size() <= 16 && base.data() + 16 <= text_end)
+        std::memcpy(d, base.data(), 16);
+      else
+        std::memcpy(d, base.data(), base.size());
+      s->used += base.size();
+      t->lo_len = static_cast<uint32_t>(base.size());
+      return;
     }
+    h = FoldAsciiWord(base, text_end, d, t);
     s->used += base.size();
     t->lo_len = static_cast<uint32_t>(base.size());
-    if (!word) return;
     // "al-Assad", "bin-Laden": a lower-case particle joined to a capitalised name.
     if (t->lower && h != std::string_view::npos && h + 1 < base.size() && base[h + 1] >= 'A' &&
         base[h + 1] <= 'Z' && (lex.Lookup(std::string_view(arena.data() + t->lo, h)) & kParticle)) {
@@ -412,7 +438,8 @@ void Featurize(Scratch* s, Tok* t, bool ascii) {
   } else {
     // Other text: text::Fold, and case from the code points (utf8proc beyond Latin).
     FoldInto(base, &s->fold);
-    if (s->used + s->fold.size() > arena.size()) arena.resize(2 * (s->used + s->fold.size()) + 64);
+    if (s->used + s->fold.size() + 16 > arena.size())
+      arena.resize(2 * (s->used + s->fold.size()) + 64);
     std::memcpy(arena.data() + s->used, s->fold.data(), s->fold.size());
     s->used += s->fold.size();
     t->lo_len = static_cast<uint32_t>(s->fold.size());
@@ -448,14 +475,15 @@ void Featurize(Scratch* s, Tok* t, bool ascii) {
       }
     }
   }
+  // The arena keeps 16 bytes of slack past the folded form: whole-word hash loads are safe.
   const std::string_view folded(arena.data() + t->lo, t->lo_len);
-  t->h = KeyHash(folded);
+  t->h = KeyHashWide(folded.data(), folded.size());
   t->flags = lex.LookupHash(t->h, &t->phrase);
   // Plurals: "Chechens", "Iraqis" (demonyms), "Scorers", "Women" (common words).
   if (!(t->flags & (kDemonym | kCommon)) && folded.size() > 3 && folded.back() == 's') {
-    uint64_t f = lex.Lookup(folded.substr(0, folded.size() - 1));
+    uint64_t f = lex.LookupHash(KeyHashWide(folded.data(), folded.size() - 1));
     if (!(f & (kDemonym | kCommon)) && folded.ends_with("es"))
-      f = lex.Lookup(folded.substr(0, folded.size() - 2));
+      f = lex.LookupHash(KeyHashWide(folded.data(), folded.size() - 2));
     t->flags |= (f & (kDemonym | kCommon));
     if (f & (kDemonym | kCommon)) t->flags |= kPlural;
   }
@@ -475,32 +503,86 @@ void Featurize(Scratch* s, Tok* t, bool ascii) {
   }
 }
 
-// Tokens of one line (a unit): merged dotted abbreviations, sentence starts, features.
-void AddUnitTokens(Scratch* s, Span range) {
-  s->raw.clear();
-  AppendTokens(s->text, range, &s->raw);
-  const std::vector<LineToken>& raw = s->raw;
-  if (raw.empty()) return;
-  if (s->split_sentences) {
-    // No sentences from the text stage: split this line here (starts stay sorted: lines come
-    // in text order).
-    const Span r{raw.front().span.start, raw.back().span.end};
-    for (const Sentence& sen : text::SplitSentences(s->text, r))
-      s->starts.push_back(sen.span.start);
-    if (s->next_start < s->starts.size()) s->next_start_at = s->starts[s->next_start];
+bool IsWordLike(const Tok& t) { return t.kind == TokenKind::kWord; }
+
+// internal::SetReferenceTokenizerForTesting.
+thread_local bool reference_tokenizer = false;
+
+// What AddUnitTokens counts over the tokens of one line (MarkUnits' inputs per unit).
+struct LineCounts {
+  int unit = 0;  // index of the unit being made
+  int words = 0, allcaps = 0, function_lower = 0, numbers = 0, long_words = 0, long_caps = 0;
+  bool start = true;  // the next word is the first of its line or sentence
+  // A word right after a colon or an opening quote mid-sentence may be capitalised too.
+  bool after_colon = false;
+};
+
+// The last token (s->toks.back(), featurized): sentence start, initial and ambiguous
+// capitalisation, and its share of the line's and the article's counts.
+// FinishToken's part for a word. (Forced inline: it runs for every word, from two places.)
+__attribute__((always_inline)) inline void FinishWord(Scratch* s, Tok& t, uint32_t ti,
+                                                      LineCounts* lc) {
+  if (lc->start) t.initial = true;
+  lc->start = false;
+  t.ambiguous = t.initial || lc->after_colon;
+  lc->after_colon = false;
+  ++s->doc_words;
+  if (t.lower) {  // only words are lower
+    ++lc->function_lower;
+    if (!(t.flags & kStopCap)) s->lower_hashes.push_back(t.h);
   }
-  Unit unit;
-  unit.begin = static_cast<uint32_t>(s->toks.size());
-  const int unit_idx = static_cast<int>(s->units.size());
+  if (t.h == s->the_hash) s->the_words.push_back(ti);
+  if (t.flags & (kSportWord | kBusinessWord)) {
+    if (t.flags & kSportWord) ++s->sport;
+    if (t.flags & kBusinessWord) ++s->biz;
+  }
+  if (t.cap) {
+    s->cap_words.push_back(ti);
+    if (t.lo_len != 0) ++s->caps;
+  }
+  if (t.lo_len >= 3 && s->arena[t.lo] != '.') {
+    ++lc->long_words;
+    if (t.cap) ++lc->long_caps;
+  }
+  if (t.lo_len < 2) return;
+  ++lc->words;
+  if (t.allcaps) ++lc->allcaps;
+}
+
+inline void FinishToken(Scratch* s, LineCounts* lc) {
+  const uint32_t ti = static_cast<uint32_t>(s->toks.size() - 1);
+  Tok& t = s->toks[ti];
+  MarkSentenceStart(s, &t);
+  if (t.sent_start) lc->start = true;
+  if (t.kind != TokenKind::kWord) {
+    t.ambiguous = lc->after_colon;
+    lc->after_colon = false;
+    if (t.kind == TokenKind::kNumber) {
+      lc->start = false;
+      ++lc->numbers;
+    } else if (t.kind == TokenKind::kPunct) {
+      const char c = s->text[t.span.start];
+      lc->after_colon = c == ':' || c == '"' ||
+                        (static_cast<unsigned char>(c) == 0xE2 &&
+                         s->text.substr(t.span.start, 3) == "\xE2\x80\x9C");
+    }
+    return;
+  }
+  FinishWord(s, t, ti, lc);
+}
+
+// Tokens from text::Tokenize's cut (raw[0, n)): dotted abbreviations merged, featurized and
+// counted.
+void AddRawTokens(Scratch* s, const LineToken* raw, size_t n, LineCounts* lc) {
   auto dot_after = [&](size_t k) {
-    return k + 1 < raw.size() && raw[k + 1].kind == TokenKind::kPunct &&
+    return k + 1 < n && raw[k + 1].kind == TokenKind::kPunct &&
            raw[k + 1].span.start == raw[k].span.end && s->text[raw[k].span.end] == '.';
   };
-  for (size_t i = 0; i < raw.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     Tok& t = s->toks.emplace_back();
     t.span = raw[i].span;
     t.kind = raw[i].kind;
-    t.unit = unit_idx;
+    t.unit = lc->unit;
     bool ascii = raw[i].ascii;
     // Dotted abbreviations: "U" "." "S" "." -> "U.S."; "M" "." -> "M."; "Mr" "." -> "Mr.".
     if (t.kind == TokenKind::kWord && dot_after(i)) {
@@ -512,7 +594,7 @@ void AddUnitTokens(Scratch* s, Span range) {
         size_t last_dot = i + 1;
         while (true) {
           size_t k = last_dot + 1;
-          if (k >= raw.size() || raw[k].kind != TokenKind::kWord ||
+          if (k >= n || raw[k].kind != TokenKind::kWord ||
               raw[k].span.start != raw[last_dot].span.end || !dot_after(k))
             break;
           std::string_view letter = s->text.substr(raw[k].span.start, raw[k].span.size());
@@ -536,91 +618,353 @@ void AddUnitTokens(Scratch* s, Span range) {
         }
       }
     }
-    MarkSentenceStart(s, &t);
     Featurize(s, &t, ascii);
+    FinishToken(s, lc);
+  }
+}
+
+// Byte classes of the fast path below (ASCII only).
+enum class FastCls : uint8_t { kOther, kLetter, kDigit, kSymbol };
+constexpr std::array<FastCls, 256> MakeFastTable() {
+  std::array<FastCls, 256> t{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      t[c] = FastCls::kLetter;
+    else if (c >= '0' && c <= '9')
+      t[c] = FastCls::kDigit;
+    else if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' ||
+             c == '|' || c == '~')
+      t[c] = FastCls::kSymbol;
+  }
+  return t;
+}
+constexpr std::array<FastCls, 256> kFastCls = MakeFastTable();
+constexpr std::array<bool, 256> MakeAlnumTable() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}
+constexpr std::array<bool, 256> kAlnum = MakeAlnumTable();
+inline bool FastAlnum(unsigned char c) { return kAlnum[c]; }
+inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Featurize for a word of an ASCII chunk whose folded form is in the word cache; false (and
+// nothing changed) when it is not.
+inline bool FeaturizeCached(Scratch* s, Tok* t) {
+  const char* w = s->text.data() + t->span.start;
+  size_t n = t->span.size();
+  uint8_t poss = 0;
+  const char last = w[n - 1];
+  if (last == 's' || last == '\'') {
+    if (n > 2 && last == 's' && w[n - 2] == '\'')
+      poss = 2;
+    else if (n > 2 && last == '\'' && (w[n - 2] == 's' || w[n - 2] == 'S'))
+      poss = 1;
+  }
+  n -= poss;
+  if (n > kCachedWordBytes) return false;
+  const char* text_end = s->text.data() + s->text.size();
+  const uint64_t raw0 = LoadUpTo8(w, std::min<size_t>(n, 8), text_end);
+  const uint64_t raw1 = n > 8 ? LoadUpTo8(w + 8, n - 8, text_end) : 0;
+  const WordCacheEntry& e =
+      s->word_cache[((raw0 ^ (raw1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
+                    (64 - kWordCacheBits)];
+  if (e.raw[0] != raw0 || e.raw[1] != raw1) return false;
+  if (s->used + 16 > s->arena.size()) s->arena.resize(2 * s->used + 64);
+  std::memcpy(s->arena.data() + s->used, e.folded, 16);
+  t->lo = static_cast<uint32_t>(s->used);
+  t->lo_len = static_cast<uint32_t>(n);
+  s->used += n;
+  t->poss = poss;
+  t->h = e.h;
+  t->flags = e.flags;
+  t->phrase = e.phrase;
+  t->cap = e.cap;
+  t->allcaps = e.allcaps;
+  t->lower = e.lower;
+  return true;
+}
+
+// The quotation marks and dashes of English news text that AddAsciiChunk cuts itself:
+// U+2018 U+2019 U+201C U+201D (PI, PF; U+2019 is also a joiner), U+2013 U+2014 (PD), U+2026
+// (PO); text::Tokenize makes each a punctuation token of its own, or keeps U+2019 inside a
+// word when a letter or digit follows. q has at least 3 readable bytes.
+inline bool IsCommonQuoteOrDash(const unsigned char* q) {
+  if (q[0] != 0xE2 || q[1] != 0x80) return false;
+  const unsigned char c = q[2];
+  return c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x93 || c == 0x94 || c == 0xA6;
+}
+
+// The word [i, j) of ASCII letters, digits and inner joiners (with its '.' when `merged`);
+// `ascii`: no U+2019 inside.
+inline void AddAsciiWord(Scratch* s, size_t i, size_t j, bool merged, bool ascii, LineCounts* lc) {
+  Tok& t = s->toks.emplace_back();
+  t.span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
+  t.kind = TokenKind::kWord;
+  t.unit = lc->unit;
+  if (merged || !ascii || !FeaturizeCached(s, &t)) Featurize(s, &t, ascii);
+  const uint32_t ti = static_cast<uint32_t>(s->toks.size() - 1);
+  Tok& w = s->toks[ti];
+  MarkSentenceStart(s, &w);
+  if (w.sent_start) lc->start = true;
+  FinishWord(s, w, ti, lc);
+}
+
+// The first index >= i whose byte is not an ASCII letter or digit, at most `end`; eight bytes
+// at a time (SWAR, as line_tokens.cc's scan: for a byte b < 0x80, b + c with c <= 0x50 sets
+// the high bit exactly when b >= 0x80 - c; bytes >= 0x80 stop the scan by their own high bit
+// and may carry only into later bytes, which lie past the stop).
+inline size_t AlnumEnd(const unsigned char* p, size_t i, size_t end,
+                       const unsigned char* text_end) {
+  while (i < end) {
+    if (p + i + 8 > text_end) {
+      while (i < end && FastAlnum(p[i])) ++i;
+      return i;
+    }
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    const uint64_t alnum = UpperMask(x) | LowerMask(x) |
+                           ((x + Bytes(0x50)) & ~(x + Bytes(0x46)) & kHighBits);  // '0'..'9'
+    const uint64_t stop = (~alnum & kHighBits) | (x & kHighBits);
+    if (stop != 0) return std::min(end, i + static_cast<size_t>(__builtin_ctzll(stop)) / 8);
+    i += 8;
+  }
+  return end;
+}
+
+// Tokens of the chunk [i, e) of printable ASCII and IsCommonQuoteOrDash sequences (no white
+// space, controls or other non-ASCII bytes), cut exactly as AppendTokens cuts them. A word
+// followed by '.' may be a dotted abbreviation: the rest of the chunk then takes the general
+// path.
+void AddAsciiChunk(Scratch* s, size_t i, size_t e, LineCounts* lc) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s->text.data());
+  const unsigned char* text_end = p + s->text.size();
+  while (i < e) {
+    const unsigned char c = p[i];
+    if (c >= 0x80) {  // a quotation mark or dash: a punctuation token, folded by Featurize
+      Tok& t = s->toks.emplace_back();
+      t.span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 3)};
+      t.kind = TokenKind::kPunct;
+      t.unit = lc->unit;
+      Featurize(s, &t, /*ascii=*/false);
+      FinishToken(s, lc);
+      i += 3;
+      continue;
+    }
+    const FastCls cls = kFastCls[c];
+    size_t j = i + 1;
+    if (cls == FastCls::kLetter) {
+      // Letters and digits; one joiner between two of them stays inside.
+      bool ascii = true;
+      j = AlnumEnd(p, j, e, text_end);
+      while (j + 1 < e) {
+        if ((p[j] == '\'' || p[j] == '-') && FastAlnum(p[j + 1])) {
+          j = AlnumEnd(p, j + 2, e, text_end);
+        } else if (p[j] == 0xE2 && j + 3 < e && p[j + 1] == 0x80 && p[j + 2] == 0x99 &&
+                   FastAlnum(p[j + 3])) {
+          ascii = false;  // U+2019 inside: "Russia’s"
+          j = AlnumEnd(p, j + 4, e, text_end);
+        } else {
+          break;
+        }
+      }
+      bool merged = false;
+      if (j < e && p[j] == '.') {
+        // A dotted abbreviation? AddRawTokens' rules: one letter -> the general path (it
+        // absorbs "U.S."-like pairs); up to six letters -> "Mr.", "Gen." when the lexicon says
+        // so; longer words never merge.
+        const size_t n = j - i;
+        if (n == 1) {
+          s->raw.clear();
+          AppendTokens(s->text, Span{static_cast<uint32_t>(i), static_cast<uint32_t>(e)}, &s->raw);
+          AddRawTokens(s, s->raw.data(), s->raw.size(), lc);
+          return;
+        }
+        if (n <= 6) {
+          char buf[8];
+          for (size_t q = 0; q < n; ++q)
+            buf[q] = (p[i + q] >= 'A' && p[i + q] <= 'Z') ? static_cast<char>(p[i + q] + 32)
+                                                          : static_cast<char>(p[i + q]);
+          buf[n] = '.';
+          const uint64_t f = s->lex->Lookup(std::string_view(buf, n + 1));
+          merged = (f & (kHonorific | kTitle | kOrgSuffix | kParticle)) != 0;
+        }
+      }
+      AddAsciiWord(s, i, merged ? j + 1 : j, merged, ascii, lc);
+      i = merged ? j + 1 : j;
+      continue;
+    }
+    TokenKind kind = TokenKind::kPunct;
+    if (cls == FastCls::kDigit) {
+      // Digits with inner , . : separators followed by a digit.
+      while (j < e) {
+        if (p[j] >= '0' && p[j] <= '9') {
+          ++j;
+        } else if ((p[j] == ',' || p[j] == '.' || p[j] == ':') && j + 1 < e && p[j + 1] >= '0' &&
+                   p[j + 1] <= '9') {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      kind = TokenKind::kNumber;
+    } else if (cls == FastCls::kSymbol) {
+      kind = TokenKind::kSymbol;
+    }
+    // Numbers and punctuation: the folded form is the text (Featurize's rule for them).
+    const size_t n = j - i;
+    if (s->used + n + 16 > s->arena.size()) s->arena.resize(2 * (s->used + n) + 64);
+    char* d = s->arena.data() + s->used;
+    if (n <= 16 && p + i + 16 <= text_end)
+      std::memcpy(d, p + i, 16);
+    else
+      std::memcpy(d, p + i, n);
+    Tok& t = s->toks.emplace_back();
+    t.span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
+    t.kind = kind;
+    t.unit = lc->unit;
+    t.lo = static_cast<uint32_t>(s->used);
+    t.lo_len = static_cast<uint32_t>(n);
+    s->used += n;
+    MarkSentenceStart(s, &t);
+    if (t.sent_start) lc->start = true;
+    t.ambiguous = lc->after_colon;
+    lc->after_colon = kind == TokenKind::kPunct && (c == ':' || c == '"');
+    if (kind == TokenKind::kNumber) {
+      lc->start = false;
+      ++lc->numbers;
+    }
+    i = j;
+  }
+}
+
+// Tokens of one line (a unit): merged dotted abbreviations, sentence starts, features; and,
+// in the same pass, what MarkUnits needs per unit: initial words, headline lines (capitals or
+// title case) and ambiguous capitalisation, and the article's word counts. The line is cut at
+// ASCII white space into chunks; a chunk of plain ASCII (most of them) is cut here, any
+// other by AppendTokens (line_tokens.h), which gives the same tokens.
+void AddUnitTokens(Scratch* s, Span range) {
+  const size_t end = std::min<size_t>(range.end, s->text.size());
+  size_t i = std::min<size_t>(range.start, end);
+  if (s->split_sentences || reference_tokenizer) {
+    s->raw.clear();
+    AppendTokens(s->text, range, &s->raw);
+    if (s->raw.empty()) return;
+  }
+  if (s->split_sentences) {
+    // No sentences from the text stage: split this line here (starts stay sorted: lines come
+    // in text order).
+    const Span r{s->raw.front().span.start, s->raw.back().span.end};
+    for (const Sentence& sen : text::SplitSentences(s->text, r))
+      s->starts.push_back(sen.span.start);
+    if (s->next_start < s->starts.size()) s->next_start_at = s->starts[s->next_start];
+  }
+  Unit unit;
+  unit.begin = static_cast<uint32_t>(s->toks.size());
+  LineCounts lc;
+  lc.unit = static_cast<int>(s->units.size());
+  if (s->toks.size() + (end - i) / 2 + 2 > s->toks.capacity())
+    s->toks.reserve(std::max(2 * s->toks.capacity(), s->toks.size() + (end - i) / 2 + 2));
+  const auto* p = reinterpret_cast<const unsigned char*>(s->text.data());
+  const unsigned char* text_end = p + s->text.size();
+  if (reference_tokenizer) {
+    AddRawTokens(s, s->raw.data(), s->raw.size(), &lc);
+    i = end;
+  }
+  while (i < end) {
+    const unsigned char c = p[i];
+    if (IsAsciiSpace(c)) {
+      ++i;
+      continue;
+    }
+    // The commonest chunk: one plain word between white space.
+    if (kFastCls[c] == FastCls::kLetter) {
+      const size_t j = AlnumEnd(p, i + 1, end, text_end);
+      if (j == end || IsAsciiSpace(p[j])) {
+        AddAsciiWord(s, i, j, /*merged=*/false, /*ascii=*/true, &lc);
+        i = j + 1;  // past the white space too (or past `end`: the loop stops either way)
+        continue;
+      }
+    }
+    // The chunk: up to the first byte that is not printable ASCII (0x21..0x7E); when that is
+    // not white space, the chunk runs on to the next white space and takes the general path.
+    size_t k = i;
+    // Common quotation marks and dashes stay in the chunk (AddAsciiChunk cuts them).
+    while (true) {
+      if (p + k + 8 > text_end) {
+        while (k < end) {
+          if (p[k] > 0x20 && p[k] < 0x7F)
+            ++k;
+          else if (k + 3 <= end && IsCommonQuoteOrDash(p + k))
+            k += 3;
+          else
+            break;
+        }
+        break;
+      }
+      uint64_t x;
+      std::memcpy(&x, p + k, 8);
+      // High bit per byte: >= 0x80, or <= 0x20 (x + 0x5F has no high bit), or >= 0x7F.
+      const uint64_t stop = (x | ~(x + Bytes(0x5F)) | (x + Bytes(0x01))) & kHighBits;
+      if (stop != 0) {
+        k += static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+        if (k + 3 <= end && IsCommonQuoteOrDash(p + k)) {
+          k += 3;
+          continue;
+        }
+        break;
+      }
+      k += 8;
+    }
+    if (k > end) k = end;
+    const unsigned char stop_byte = k < end ? p[k] : ' ';
+    if (IsAsciiSpace(stop_byte)) {
+      AddAsciiChunk(s, i, k, &lc);
+    } else {
+      while (k < end && !IsAsciiSpace(p[k])) ++k;
+      s->raw.clear();
+      AppendTokens(s->text, Span{static_cast<uint32_t>(i), static_cast<uint32_t>(k)}, &s->raw);
+      AddRawTokens(s, s->raw.data(), s->raw.size(), &lc);
+    }
+    i = k;
   }
   unit.end = static_cast<uint32_t>(s->toks.size());
+  if (unit.end == unit.begin) return;
+  s->doc_numbers += lc.numbers;
+  const int words = lc.words, allcaps = lc.allcaps;
+  if (words > 0 && allcaps == words)
+    unit.caps_line = true;
+  else if (allcaps >= 3 && allcaps * 3 >= words * 2)
+    unit.caps_line = true;
+  // Title case: "Leicestershire Take Over At Top After Innings Victory".
+  else if (lc.long_words >= 4 && lc.function_lower <= 1 && lc.long_caps * 5 >= lc.long_words * 4 &&
+           lc.numbers * 2 < lc.long_words)
+    unit.caps_line = true;
+  if (unit.caps_line)
+    for (uint32_t t = unit.begin; t < unit.end; ++t) s->toks[t].ambiguous = true;
   s->units.push_back(unit);
 }
 
-bool IsWordLike(const Tok& t) { return t.kind == TokenKind::kWord; }
-
-// Per unit: initial words, headline lines (capitals or title case) and ambiguous
-// capitalisation; per article: sports and business reports, and how often each word is
-// written capitalised mid-sentence and in lower case. One pass over the tokens of each unit.
+// Per article: sports and business reports, and how often each word is written capitalised
+// mid-sentence and in lower case (AddUnitTokens gathered the inputs).
 void MarkUnits(Scratch* s) {
-  int doc_words = 0, sport = 0, doc_numbers = 0, biz = 0;
-  size_t caps = 0;
-  const char* arena = s->arena.data();
-  for (Unit& u : s->units) {
-    int words = 0, allcaps = 0;
-    int function_lower = 0, numbers = 0, long_words = 0, long_caps = 0;
-    bool start = true;
-    for (uint32_t i = u.begin; i < u.end; ++i) {
-      Tok& t = s->toks[i];
-      if (t.sent_start) start = true;
-      if (t.kind != TokenKind::kWord) {
-        if (t.kind == TokenKind::kNumber) {
-          start = false;
-          ++numbers;
-        }
-        continue;
-      }
-      if (start) t.initial = true;
-      start = false;
-      ++doc_words;
-      if (t.lower) ++function_lower;  // only words are lower
-      if (t.flags & kSportWord) ++sport;
-      if (t.flags & kBusinessWord) ++biz;
-      if (t.cap) s->cap_words.push_back(i);
-      if (t.lo_len != 0 && t.cap) ++caps;
-      if (t.lo_len >= 3 && arena[t.lo] != '.') {
-        ++long_words;
-        if (t.cap) ++long_caps;
-      }
-      if (t.lo_len < 2) continue;
-      ++words;
-      if (t.allcaps) ++allcaps;
-    }
-    doc_numbers += numbers;
-    if (words > 0 && allcaps == words)
-      u.caps_line = true;
-    else if (allcaps >= 3 && allcaps * 3 >= words * 2)
-      u.caps_line = true;
-    // Title case: "Leicestershire Take Over At Top After Innings Victory".
-    else if (long_words >= 4 && function_lower <= 1 && long_caps * 5 >= long_words * 4 &&
-             numbers * 2 < long_words)
-      u.caps_line = true;
-    // A word right after a colon or an opening quote mid-sentence may be capitalised too.
-    bool after_colon = false;
-    for (uint32_t i = u.begin; i < u.end; ++i) {
-      Tok& t = s->toks[i];
-      t.ambiguous = u.caps_line || t.initial || after_colon;
-      after_colon = false;
-      if (t.kind == TokenKind::kPunct) {
-        const char c = s->text[t.span.start];
-        after_colon = c == ':' || c == '"' ||
-                      (static_cast<unsigned char>(c) == 0xE2 &&
-                       s->text.substr(t.span.start, 3) == "\xE2\x80\x9C");
-      }
-    }
-  }
-  s->business = biz >= 3 && biz * 60 >= doc_words;
-  s->sports = (sport >= 2 && sport * 40 >= doc_words) ||
-              (doc_numbers >= 20 && doc_numbers * 3 >= doc_words && sport >= 1);
+  s->business = s->biz >= 3 && s->biz * 60 >= s->doc_words;
+  s->sports = (s->sport >= 2 && s->sport * 40 >= s->doc_words) ||
+              (s->doc_numbers >= 20 && s->doc_numbers * 3 >= s->doc_words && s->sport >= 1);
   // Only words written capitalised somewhere need counts; lower-case occurrences are then
   // looked up, not inserted (most words of an article never appear capitalised).
-  s->doc.Reset(caps);
+  s->doc.Reset(s->caps);
   for (const uint32_t i : s->cap_words) {
     const Tok& t = s->toks[i];
     if (t.lo_len == 0) continue;
     DocCount& dc = s->doc.Insert(t.h);
     if (!t.ambiguous && !t.allcaps) ++dc.cap_mid;
   }
-  if (caps == 0) return;
-  for (const Tok& t : s->toks) {
-    if (!t.lower || (t.flags & kStopCap) || !s->doc.MayContain(t.h)) continue;  // words only
-    if (DocCount* dc = s->doc.Find(t.h)) ++dc->lower;
+  if (s->caps == 0) return;
+  for (const uint64_t h : s->lower_hashes) {
+    if (!s->doc.MayContain(h)) continue;
+    if (DocCount* dc = s->doc.Find(h)) ++dc->lower;
   }
 }
 
@@ -877,56 +1221,54 @@ void SplitRun(Scratch* s, uint32_t b, uint32_t e) {
 }
 
 void FindRuns(Scratch* s) {
-  for (const Unit& u : s->units) {
-    uint32_t i = u.begin;
-    while (i < u.end) {
-      const Tok& t = s->toks[i];
-      if (!(t.name || t.title)) {
-        ++i;
+  // Runs start at names and titles, which are capitalised words: visit those only.
+  uint32_t next = 0;  // tokens before this one belong to a run already
+  for (const uint32_t i : s->cap_words) {
+    if (i < next) continue;
+    const Tok& t = s->toks[i];
+    if (!(t.name || t.title)) continue;
+    const Unit& u = s->units[t.unit];
+    uint32_t b = i, j = i + 1;
+    RunState st;
+    if (t.flags & kOrgHead) st.has_org_head = true;
+    bool stop = t.poss > 0;
+    while (!stop && j < u.end) {
+      const Tok& n = s->toks[j];
+      if (n.sent_start) {
+        // Only a dotted initial or abbreviated title ("J.", "Gen.") carries over.
+        const Tok& p = s->toks[j - 1];
+        std::string_view pw = Lower(*s, p);
+        bool carry = pw.size() >= 2 && pw.back() == '.' &&
+                     (pw.size() == 2 || (p.flags & (kHonorific | kTitle)) ||
+                      (p.allcaps && (n.flags & (kMiscHead | kOrgHead))));
+        if (!carry) break;
+      }
+      if (n.name || n.title) {
+        if (n.flags & kOrgHead) st.has_org_head = true;
+        ++j;
+        if (n.poss) stop = true;
         continue;
       }
-      uint32_t b = i, j = i + 1;
-      RunState st;
-      if (t.flags & kOrgHead) st.has_org_head = true;
-      bool stop = t.poss > 0;
-      while (!stop && j < u.end) {
-        const Tok& n = s->toks[j];
-        if (n.sent_start) {
-          // Only a dotted initial or abbreviated title ("J.", "Gen.") carries over.
-          const Tok& p = s->toks[j - 1];
-          std::string_view pw = Lower(*s, p);
-          bool carry = pw.size() >= 2 && pw.back() == '.' &&
-                       (pw.size() == 2 || (p.flags & (kHonorific | kTitle)) ||
-                        (p.allcaps && (n.flags & (kMiscHead | kOrgHead))));
-          if (!carry) break;
-        }
-        if (n.name || n.title) {
-          if (n.flags & kOrgHead) st.has_org_head = true;
-          ++j;
-          if (n.poss) stop = true;
-          continue;
-        }
-        if (ConnectorJoins(*s, b, j, u.end, st)) {
-          std::string_view w = Lower(*s, n);
-          if (st.has_org_head && (w == "of" || w == "for")) st.org_connected = true;
-          if (st.has_org_head && w == "for") st.has_for = true;
-          ++j;
-          if (j < u.end && Lower(*s, s->toks[j]) == "the" && !(s->toks[j].name)) ++j;
-          continue;
-        }
-        break;
-      }
-      // "Euro 96", "Expo 2020": a year after an event name.
-      if (j < u.end && j > b && s->toks[j].kind == TokenKind::kNumber &&
-          (s->toks[j - 1].flags & (kMiscHead | kKnownMisc)) && !s->toks[j - 1].poss &&
-          (s->toks[j].span.size() == 2 || s->toks[j].span.size() == 4) &&
-          s->toks[j].span.start == s->toks[j - 1].span.end + 1) {
-        s->toks[j].name = true;
+      if (ConnectorJoins(*s, b, j, u.end, st)) {
+        std::string_view w = Lower(*s, n);
+        if (st.has_org_head && (w == "of" || w == "for")) st.org_connected = true;
+        if (st.has_org_head && w == "for") st.has_for = true;
         ++j;
+        if (j < u.end && Lower(*s, s->toks[j]) == "the" && !(s->toks[j].name)) ++j;
+        continue;
       }
-      SplitRun(s, b, j);
-      i = j;
+      break;
     }
+    // "Euro 96", "Expo 2020": a year after an event name.
+    if (j < u.end && j > b && s->toks[j].kind == TokenKind::kNumber &&
+        (s->toks[j - 1].flags & (kMiscHead | kKnownMisc)) && !s->toks[j - 1].poss &&
+        (s->toks[j].span.size() == 2 || s->toks[j].span.size() == 4) &&
+        s->toks[j].span.start == s->toks[j - 1].span.end + 1) {
+      s->toks[j].name = true;
+      ++j;
+    }
+    SplitRun(s, b, j);
+    next = j;
   }
 }
 
@@ -939,7 +1281,7 @@ bool PunctAt(const Scratch& s, int i, char c) {
   return t.kind == TokenKind::kPunct && s.text[t.span.start] == c;
 }
 
-bool SameUnit(const Scratch& s, int a, int b) {
+inline bool SameUnit(const Scratch& s, int a, int b) {
   return a >= 0 && b >= 0 && static_cast<size_t>(a) < s.toks.size() &&
          static_cast<size_t>(b) < s.toks.size() && s.toks[a].unit == s.toks[b].unit;
 }
@@ -1416,6 +1758,10 @@ bool PrefixMatch(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+namespace internal {
+void SetReferenceTokenizerForTesting(bool on) { reference_tokenizer = on; }
+}  // namespace internal
+
 void AnnotateEntities(Article* article) {
   article->entities.clear();
   // Reused per thread: token, arena and table buffers keep their capacity across articles.
@@ -1428,6 +1774,10 @@ void AnnotateEntities(Article* article) {
   s.cands.clear();
   s.cand_text.clear();
   s.cap_words.clear();
+  s.lower_hashes.clear();
+  s.the_words.clear();
+  s.doc_words = s.sport = s.biz = s.doc_numbers = 0;
+  s.caps = 0;
   s.sports = s.business = false;
   if (s.text.empty()) return;
   s.toks.reserve(s.text.size() / 5 + 16);
@@ -1488,6 +1838,7 @@ void AnnotateEntities(Article* article) {
   for (int gi : order) first[gi] = first_at(gi);
   std::sort(order.begin(), order.end(), [&](int a, int b) { return first[a] < first[b]; });
 
+  article->entities.reserve(order.size());
   std::vector<int> entity_of_group(groups.size(), -1);
   std::vector<PersonRole> person_roles;
   for (int gi : order) {
@@ -1570,65 +1921,64 @@ void AnnotateEntities(Article* article) {
   // Definite descriptions: "the Serbian president", "the Kremlin spokesman" not followed by a
   // name. Tied to the named person with that title, else their own person entity.
   std::unordered_map<std::string, int> unnamed;
-  static const uint64_t kTheHash = KeyHash("the");
-  for (const Unit& u : s.units) {
-    for (uint32_t i = u.begin; i + 1 < u.end; ++i) {
-      // Words carry KeyHash of their folded form: one comparison per token.
-      if (s.toks[i].h != kTheHash || s.toks[i].kind != TokenKind::kWord) continue;
-      uint32_t j = i + 1;
-      uint32_t title_at = 0;
-      bool found = false;
-      while (j < u.end && RoleWord(s.toks[j])) {
-        if (s.toks[j].flags & kTitle) {
-          title_at = j;
-          found = true;
-        }
-        ++j;
+  // AddUnitTokens listed the words "the"; a description's own tokens are not looked at again.
+  uint32_t resume = 0;
+  for (const uint32_t i : s.the_words) {
+    const Unit& u = s.units[s.toks[i].unit];
+    if (i < resume || i + 1 >= u.end) continue;
+    uint32_t j = i + 1;
+    uint32_t title_at = 0;
+    bool found = false;
+    while (j < u.end && RoleWord(s.toks[j])) {
+      if (s.toks[j].flags & kTitle) {
+        title_at = j;
+        found = true;
       }
-      if (!found || title_at + 1 != j) continue;
-      if (j < u.end && (s.toks[j].name || s.toks[j].poss)) continue;  // a name follows: a title
-      if (s.toks[title_at].poss) continue;
-      // Only roles of people: "the Kremlin spokesman", not "the Foreign Ministry".
-      std::string_view head = Lower(s, s.toks[title_at]);
-      Span span{s.toks[i].span.start, s.toks[title_at].span.end};
-      int best = -1, best_score = -1;
-      uint32_t best_at = 0;
-      for (const PersonRole& pr : person_roles) {
-        if (!HeadMatches(head, pr.head) || pr.at > span.start) continue;
-        int score = 0;
-        for (uint32_t k = i + 1; k < title_at; ++k) {
-          std::string_view w = Lower(s, s.toks[k]);
-          for (const std::string& rw : pr.words)
-            if (rw == w || PrefixMatch(rw, w)) {
-              ++score;
-              break;
-            }
-        }
-        if (score > best_score || (score == best_score && pr.at >= best_at)) {
-          best = pr.entity;
-          best_score = score;
-          best_at = pr.at;
-        }
-      }
-      if (best < 0) {
-        std::string name = "the " + TokenText(s, i + 1, title_at + 1);
-        std::string key = EntityKey(name);
-        auto it = unnamed.find(key);
-        if (it == unnamed.end()) {
-          Entity e;
-          e.id = "e" + std::to_string(article->entities.size() + 1);
-          e.type = EntityType::kPerson;
-          e.name = name;
-          e.key = key;
-          e.roles.push_back(TokenText(s, i + 1, title_at + 1));
-          it = unnamed.emplace(key, static_cast<int>(article->entities.size())).first;
-          article->entities.push_back(std::move(e));
-        }
-        best = it->second;
-      }
-      article->entities[best].mentions.push_back(span);
-      i = title_at;
+      ++j;
     }
+    if (!found || title_at + 1 != j) continue;
+    if (j < u.end && (s.toks[j].name || s.toks[j].poss)) continue;  // a name follows: a title
+    if (s.toks[title_at].poss) continue;
+    // Only roles of people: "the Kremlin spokesman", not "the Foreign Ministry".
+    std::string_view head = Lower(s, s.toks[title_at]);
+    Span span{s.toks[i].span.start, s.toks[title_at].span.end};
+    int best = -1, best_score = -1;
+    uint32_t best_at = 0;
+    for (const PersonRole& pr : person_roles) {
+      if (!HeadMatches(head, pr.head) || pr.at > span.start) continue;
+      int score = 0;
+      for (uint32_t k = i + 1; k < title_at; ++k) {
+        std::string_view w = Lower(s, s.toks[k]);
+        for (const std::string& rw : pr.words)
+          if (rw == w || PrefixMatch(rw, w)) {
+            ++score;
+            break;
+          }
+      }
+      if (score > best_score || (score == best_score && pr.at >= best_at)) {
+        best = pr.entity;
+        best_score = score;
+        best_at = pr.at;
+      }
+    }
+    if (best < 0) {
+      std::string name = "the " + TokenText(s, i + 1, title_at + 1);
+      std::string key = EntityKey(name);
+      auto it = unnamed.find(key);
+      if (it == unnamed.end()) {
+        Entity e;
+        e.id = "e" + std::to_string(article->entities.size() + 1);
+        e.type = EntityType::kPerson;
+        e.name = name;
+        e.key = key;
+        e.roles.push_back(TokenText(s, i + 1, title_at + 1));
+        it = unnamed.emplace(key, static_cast<int>(article->entities.size())).first;
+        article->entities.push_back(std::move(e));
+      }
+      best = it->second;
+    }
+    article->entities[best].mentions.push_back(span);
+    resume = title_at + 1;
   }
   for (Entity& e : article->entities)
     std::sort(e.mentions.begin(), e.mentions.end(),

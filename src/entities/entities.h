@@ -41,6 +41,13 @@ namespace parallax::entities {
 // Cost: linear in the text.
 void AnnotateEntities(Article* article);
 
+namespace internal {
+// For tests only: while `on`, AnnotateEntities on the calling thread cuts every line with
+// AppendTokens (line_tokens.h), the reference that its own tokenizer for plain ASCII chunks
+// must match; the output is the same either way. Default: off.
+void SetReferenceTokenizerForTesting(bool on);
+}  // namespace internal
+
 }  // namespace parallax::entities
 
 #endif  // PARALLAX_ENTITIES_ENTITIES_H_

@@ -166,73 +166,70 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 // 2 * w.size() bytes (a word at most doubles: "x" -> "ks"). Returns the length written.
 size_t NormaliseWordInto(std::string_view w, char* s) {
   size_t len = 0;
-  for (size_t i = 0; i < w.size(); ++i) {
-    char c = w[i];
-    char n = i + 1 < w.size() ? w[i + 1] : 0;
-    auto starts = [&](std::string_view p) { return w.substr(i).starts_with(p); };
-    if (c == 's' && starts("shch")) {
-      s[len++] = 's';
-      i += 3;
-      continue;
+  // Doubled letters once ("ii" from "iy", "ll" in "Aleksandr Kotelllnikov"): a key, not a
+  // word. Comparing with the last byte written drops the same bytes as a second pass would.
+  auto put = [&](char c) {
+    if (len == 0 || s[len - 1] != c) s[len++] = c;
+  };
+  const size_t n = w.size();
+  auto at = [&](size_t k) { return k < n ? w[k] : '\0'; };
+  for (size_t i = 0; i < n; ++i) {
+    const char c = w[i];
+    switch (c) {
+      case 's':
+        if (at(i + 1) == 'h' && at(i + 2) == 'c' && at(i + 3) == 'h') {
+          i += 3;  // "shch"
+        } else if (at(i + 1) == 'c' && at(i + 2) == 'h') {
+          i += 2;  // "sch"
+        } else if (at(i + 1) == 'h') {
+          ++i;  // "sh"
+        }
+        put('s');
+        break;
+      case 't':
+        if (at(i + 1) == 'c' && at(i + 2) == 'h') {
+          i += 2;  // "tch"
+          put('c');
+        } else if (at(i + 1) == 's' || at(i + 1) == 'z') {
+          ++i;  // "ts", "tz"
+          put('c');
+        } else {
+          put('t');
+        }
+        break;
+      case 'c':
+        if (at(i + 1) == 'h') ++i;
+        put('c');
+        break;
+      case 'z':
+        if (at(i + 1) == 'h') ++i;
+        put('z');
+        break;
+      case 'k':
+        if (at(i + 1) == 'h') {
+          ++i;
+          put('h');
+        } else {
+          put('k');
+        }
+        break;
+      case 'x':
+        put('k');
+        put('s');
+        break;
+      case 'y':
+      case 'j':
+        put('i');
+        break;
+      case 'w':
+        put('v');
+        break;
+      default:
+        put(c);
     }
-    if (c == 's' && starts("sch")) {
-      s[len++] = 's';
-      i += 2;
-      continue;
-    }
-    if (c == 't' && starts("tch")) {
-      s[len++] = 'c';
-      i += 2;
-      continue;
-    }
-    if (c == 'c' && n == 'h') {
-      s[len++] = 'c';
-      ++i;
-      continue;
-    }
-    if (c == 's' && n == 'h') {
-      s[len++] = 's';
-      ++i;
-      continue;
-    }
-    if (c == 'z' && n == 'h') {
-      s[len++] = 'z';
-      ++i;
-      continue;
-    }
-    if (c == 'k' && n == 'h') {
-      s[len++] = 'h';
-      ++i;
-      continue;
-    }
-    if ((c == 't' && n == 's') || (c == 't' && n == 'z')) {
-      s[len++] = 'c';
-      ++i;
-      continue;
-    }
-    if (c == 'x') {
-      s[len++] = 'k';
-      s[len++] = 's';
-      continue;
-    }
-    if (c == 'y' || c == 'j') {
-      s[len++] = 'i';
-      continue;
-    }
-    if (c == 'w') {
-      s[len++] = 'v';
-      continue;
-    }
-    s[len++] = c;
-  }
-  // Doubled letters once ("ii" from "iy", "ll" in "Aleksandr Kotelllnikov"): a key, not a word.
-  size_t kept = 0;
-  for (size_t i = 0; i < len; ++i) {
-    if (i > 0 && s[i] == s[i - 1]) continue;
-    s[kept++] = s[i];
   }
   (void)IsVowel;
-  return kept;
+  return len;
 }
 
 void NormaliseWord(std::string_view w, std::string* out) {

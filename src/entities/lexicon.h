@@ -69,33 +69,64 @@ enum LexFlag : uint64_t {
   kBusinessWord = 1ull << 33,  // shares, profit, company: marks a business report
 };
 
-// 64-bit hash of a folded key (never 0). Inline and cheap for the short words of running text;
-// the lexicon stores only these hashes, so a lookup costs one hash and one or two probes.
-inline uint64_t KeyHash(std::string_view s) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = 0x243F6A8885A308D3ull ^ (s.size() * kMul);
-  const char* p = s.data();
-  size_t n = s.size();
-  while (n >= 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    h = (h ^ v) * kMul;
-    h ^= h >> 29;
-    p += 8;
-    n -= 8;
-  }
-  if (n > 0) {  // a byte loop: memcpy with a variable size is a library call
-    uint64_t v = 0;
-    for (size_t i = 0; i < n; ++i)
-      v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    h = (h ^ v) * kMul;
-  }
+// KeyHash's steps, shared by its two entry points so that they cannot drift apart.
+namespace key_hash_internal {
+constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+inline uint64_t Start(size_t n) { return 0x243F6A8885A308D3ull ^ (n * kMul); }
+inline uint64_t Block(uint64_t h, uint64_t v) {
+  h = (h ^ v) * kMul;
+  return h ^ (h >> 29);
+}
+inline uint64_t Tail(uint64_t h, uint64_t v) { return (h ^ v) * kMul; }
+inline uint64_t Finish(uint64_t h) {
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
   h ^= h >> 33;
   h *= 0xC4CEB9FE1A85EC53ull;
   h ^= h >> 33;
   return h ? h : 1;
+}
+// Hashes the whole 8-byte blocks of [*p, *p + *n) into h and advances *p past them; *n keeps
+// the remaining 0..7 bytes.
+inline uint64_t Blocks(uint64_t h, const char** p, size_t* n) {
+  while (*n >= 8) {
+    uint64_t v;
+    std::memcpy(&v, *p, 8);
+    h = Block(h, v);
+    *p += 8;
+    *n -= 8;
+  }
+  return h;
+}
+}  // namespace key_hash_internal
+
+// 64-bit hash of a folded key (never 0). Inline and cheap for the short words of running text;
+// the lexicon stores only these hashes, so a lookup costs one hash and one or two probes.
+inline uint64_t KeyHash(std::string_view s) {
+  namespace k = key_hash_internal;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = k::Blocks(k::Start(n), &p, &n);
+  if (n > 0) {  // a byte loop: memcpy with a variable size is a library call
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; ++i)
+      v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    h = k::Tail(h, v);
+  }
+  return k::Finish(h);
+}
+
+// KeyHash(std::string_view(p, n)) for a caller whose buffer may be read up to p + n rounded
+// up to a multiple of 8 (e.g. an arena with slack): the last partial block is one load.
+inline uint64_t KeyHashWide(const char* p, size_t n) {
+  namespace k = key_hash_internal;
+  uint64_t h = k::Blocks(k::Start(n), &p, &n);
+  if (n > 0) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = k::Tail(h, v & ((1ull << (8 * n)) - 1));
+  }
+  return k::Finish(h);
 }
 
 class Lexicon {

@@ -71,6 +71,7 @@ struct FoldedLine {
   std::string folded;
   std::vector<std::pair<uint32_t, uint32_t>> tokens;
   std::vector<uint8_t> classes;
+  uint8_t class_union = 0;  // the OR of `classes` (0: no token has a class)
   std::string_view Token(size_t i) const {
     return std::string_view(folded).substr(tokens[i].first, tokens[i].second - tokens[i].first);
   }

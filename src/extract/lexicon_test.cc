@@ -23,6 +23,65 @@ TEST(FoldText, CaseAccentsPunctuationAndSpace) {
   EXPECT_EQ(FoldText("\xE6\x96\xB0\xE9\x97\xBB"), "\xE6\x96\xB0\xE9\x97\xBB");  // CJK kept
 }
 
+// The byte-by-byte definition of folding for ASCII text: letters and digits make tokens
+// (letters lower-cased), an apostrophe between a token and a lower-case letter is dropped,
+// every other byte separates tokens.
+std::string AsciiFoldReference(const std::string& s) {
+  std::string out;
+  bool in_token = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      if (c == '\'' && in_token && i + 1 < s.size() && s[i + 1] >= 'a' && s[i + 1] <= 'z') continue;
+      in_token = false;
+      continue;
+    }
+    if (!in_token && !out.empty()) out.push_back(' ');
+    in_token = true;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return out;
+}
+
+// Words of every length around the 16-byte steps of the ASCII fast path, at every offset,
+// with every kind of byte after them (including bytes of multi-byte characters).
+TEST(FoldText, AsciiRunsOfEveryLengthMatchByteLoop) {
+  const std::string pool = "aZ09mQ";
+  const std::string after[] = {" ", "-", "'s", "'S", "\xC3\xA9", "\xE2\x80\x94", "", "\n", "_"};
+  for (size_t lead = 0; lead < 3; ++lead) {
+    for (size_t len = 1; len <= 40; ++len) {
+      for (const std::string& tail : after) {
+        std::string word;
+        for (size_t k = 0; k < len; ++k) word.push_back(pool[(k * 7 + len) % pool.size()]);
+        std::string s = std::string(lead, ' ') + word + tail + "Next" + word;
+        if ((static_cast<unsigned char>(tail.empty() ? 'a' : tail[0])) < 0x80) {
+          EXPECT_EQ(FoldText(s), AsciiFoldReference(s)) << s;
+        } else {
+          // Non-ASCII separators (é is a letter: it folds to e and joins the word).
+          std::string expect = AsciiFoldReference(std::string(lead, ' ') + word);
+          std::string got = FoldText(s);
+          EXPECT_EQ(got.substr(0, expect.size()), expect) << s;
+        }
+      }
+    }
+  }
+}
+
+TEST(FoldText, RandomAsciiMatchesByteLoop) {
+  const std::string alphabet = "abcxyzABCXYZ0189 '-.,\t\n_@";
+  uint32_t state = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s(round % 97, ' ');
+    for (char& c : s) {
+      state = state * 1103515245u + 12345u;
+      // Long letter runs are what the 16-byte path handles: favour letters.
+      c = alphabet[(state >> 16) % 4 == 0 ? (state >> 8) % alphabet.size() : (state >> 8) % 12];
+    }
+    ASSERT_EQ(FoldText(s), AsciiFoldReference(s)) << s;
+  }
+}
+
 Furniture Kind(const std::string& line) {
   FoldedLine f;
   FoldLine(line, &f);

@@ -20,21 +20,50 @@ struct Word {
 bool IsUpperCp(char32_t c) { return utf8::IsUpper(c); }
 bool IsLowerCp(char32_t c) { return utf8::IsLower(c); }
 
+// Whether the character at s[at] is white space; *next is the index after it. ASCII bytes are
+// classified without decoding (the same answer utf8::IsSpace gives).
+inline bool SpaceAt(std::string_view s, size_t at, size_t* next) {
+  unsigned char b = static_cast<unsigned char>(s[at]);
+  if (b < 0x80) {
+    *next = at + 1;
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
+  }
+  *next = at;
+  return utf8::IsSpace(utf8::Next(s, next));
+}
+
+// The number of words SplitWords(s) would return, counted up to `limit` (larger counts come
+// back as limit): no vector for the callers that only compare the count with a bound.
+size_t CountWordsUpTo(std::string_view s, size_t limit) {
+  size_t count = 0, i = 0;
+  bool in_word = false;
+  while (i < s.size()) {
+    size_t j;
+    if (SpaceAt(s, i, &j)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      if (++count >= limit) return limit;
+    }
+    i = j;
+  }
+  return count;
+}
+
 std::vector<Word> SplitWords(std::string_view s) {
   std::vector<Word> words;
   size_t i = 0;
   while (i < s.size()) {
-    size_t j = i;
-    char32_t c = utf8::Next(s, &j);
-    if (utf8::IsSpace(c)) {
+    size_t j;
+    if (SpaceAt(s, i, &j)) {
       i = j;
       continue;
     }
     size_t start = i;
     i = j;
     while (i < s.size()) {
-      size_t k = i;
-      if (utf8::IsSpace(utf8::Next(s, &k))) break;
+      size_t k;
+      if (SpaceAt(s, i, &k)) break;
       i = k;
     }
     words.push_back({start, i});
@@ -117,7 +146,7 @@ std::optional<Span> ParentheticalCredit(std::string_view line) {
   size_t open = line.rfind('(');
   if (open == std::string_view::npos) return std::nullopt;
   std::string_view inside = line.substr(open + 1, line.size() - open - 2);
-  if (inside.empty() || SplitWords(inside).size() > 10) return std::nullopt;
+  if (inside.empty() || CountWordsUpTo(inside, 11) > 10) return std::nullopt;
   std::string lower = AsciiLower(inside);
   bool credit =
       lower.find("photo") != std::string::npos || lower.find("foto") != std::string::npos ||
@@ -140,7 +169,7 @@ std::optional<Span> MarkerCredit(std::string_view full) {
   size_t colon = full.find(':', tail_from);
   while (colon != std::string_view::npos) {
     std::string_view rest = full.substr(colon + 1);
-    size_t words = SplitWords(rest).size();
+    size_t words = CountWordsUpTo(rest, 11);
     if (words > 0 && words <= 10) {
       // The one or two words before the colon.
       size_t b = colon;
@@ -258,9 +287,15 @@ bool IsRoleWord(std::string_view w) {
       "bureau",    "chief",     "senior",        "contributor",   "columnist",
       "news",      "desk",      "корреспондент", "редакция",      "redaktion",
       "redacción", "rédaction", "korrespondent", "correspondant", "corresponsal"};
+  // Folded once, not on every call.
+  static const std::vector<std::string>* const kFolded = [] {
+    auto* v = new std::vector<std::string>;
+    for (std::string_view r : kRoles) v->push_back(FoldText(r));
+    return v;
+  }();
   std::string f = FoldText(w);
-  for (std::string_view r : kRoles)
-    if (f == FoldText(r)) return true;
+  for (const std::string& r : *kFolded)
+    if (f == r) return true;
   return false;
 }
 

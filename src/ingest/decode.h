@@ -33,8 +33,19 @@ struct Decoded {
 // Thread safety: safe to call from several threads (ICU objects are cached per thread).
 Result<Decoded> Decode(std::string_view bytes, std::string_view declared = {});
 
-// True when `bytes` is entirely valid UTF-8 (the fast path of Decode).
+// Decode() of bytes the caller gives away: valid UTF-8 input becomes the result's text without
+// a copy. Same results as Decode(bytes, declared).
+Result<Decoded> DecodeOwned(std::string bytes, std::string_view declared = {});
+
+// True when `bytes` is entirely valid UTF-8 (the fast path of Decode). simdjson's validator.
 bool IsValidUtf8(std::string_view bytes);
+// The same answer from parallax's own scalar rules (those that drive lossy decoding), kept so
+// that tests can hold the rules and the library to each other.
+bool IsValidUtf8Scalar(std::string_view bytes);
+
+// The number of control bytes in `bytes`: C0 controls other than TAB, LF, VT, FF, CR and ESC,
+// and DEL (what binary detection counts). Exposed for tests.
+size_t CountControlBytes(std::string_view bytes);
 
 // `bytes` as UTF-8 with each maximal ill-formed subsequence replaced by one U+FFFD (the
 // Unicode/WHATWG practice, as ICU does); adds the number of replacements to *replaced when

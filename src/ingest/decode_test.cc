@@ -129,6 +129,7 @@ TEST(IsValidUtf8Test, EdgeCasesAgreeWithIcuAndUtf8proc) {
   };
   for (const auto& [s, valid] : cases) {
     EXPECT_EQ(IsValidUtf8(s), valid) << testing::PrintToString(s);
+    EXPECT_EQ(IsValidUtf8Scalar(s), valid) << testing::PrintToString(s);
     EXPECT_EQ(IcuSaysValid(s), valid) << testing::PrintToString(s);
     EXPECT_EQ(Utf8procSaysValid(s), valid) << testing::PrintToString(s);
   }
@@ -142,11 +143,44 @@ TEST(IsValidUtf8Test, RandomInputsAgreeWithOracles) {
     bool valid = IsValidUtf8(s);
     ASSERT_EQ(valid, IcuSaysValid(s)) << testing::PrintToString(s);
     ASSERT_EQ(valid, Utf8procSaysValid(s)) << testing::PrintToString(s);
+    ASSERT_EQ(valid, IsValidUtf8Scalar(s)) << testing::PrintToString(s);
     valid_seen += valid;
   }
   // The generator must exercise both outcomes, or the comparison proves little.
   EXPECT_GT(valid_seen, 1000);
   EXPECT_LT(valid_seen, 19000);
+}
+
+// The byte-by-byte definition of a control byte that CountControlBytes vectorises.
+size_t ScalarControls(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) {
+    n += (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1B) ||
+         c == 0x7F;
+  }
+  return n;
+}
+
+TEST(CountControlBytesTest, EveryByteValueAtEveryPosition) {
+  EXPECT_EQ(CountControlBytes(""), 0u);
+  for (int b = 0; b < 256; ++b) {
+    for (size_t len : {1u, 15u, 16u, 17u, 33u}) {
+      for (size_t at = 0; at < len; at += 7) {
+        std::string s(len, 'a');
+        s[at] = static_cast<char>(b);
+        ASSERT_EQ(CountControlBytes(s), ScalarControls(s)) << b << " " << len << " " << at;
+      }
+    }
+  }
+}
+
+TEST(CountControlBytesTest, RandomBytesAgreeWithScalarCount) {
+  std::mt19937 rng(77);
+  for (int i = 0; i < 2000; ++i) {
+    std::string s(rng() % 200, '\0');
+    for (char& c : s) c = static_cast<char>(rng() % 4 == 0 ? rng() % 0x21 : rng() % 256);
+    ASSERT_EQ(CountControlBytes(s), ScalarControls(s)) << testing::PrintToString(s);
+  }
 }
 
 TEST(ToUtf8LossyTest, MatchesIcuReplacementOnRandomInputs) {
@@ -414,8 +448,15 @@ TEST(DecodeTest, ResultIsAlwaysValidUtf8) {
     std::string s = RandomUtf8ish(&rng, 200);
     for (const char* declared : {"", "utf-8", "windows-1251", "KOI8-R", "bogus"}) {
       Result<Decoded> d = Decode(s, declared);
+      Result<Decoded> owned = DecodeOwned(s, declared);
+      ASSERT_EQ(d.ok(), owned.ok()) << testing::PrintToString(s);
       if (d.ok()) {
         ASSERT_TRUE(IsValidUtf8(d->text)) << testing::PrintToString(s);
+        ASSERT_EQ(d->text, owned->text);
+        ASSERT_EQ(d->charset, owned->charset);
+        ASSERT_EQ(d->replaced, owned->replaced);
+      } else {
+        ASSERT_EQ(d.status().message(), owned.status().message());
       }
     }
   }

@@ -153,8 +153,9 @@ class LineBuffer {
   static constexpr size_t kMinRead = size_t{1} << 20;
 
   void Grow(size_t cap) {
-    auto bigger = std::make_unique<char[]>(cap + kPad);
-    std::memcpy(bigger.get(), buf_.get(), end_);
+    // Not value-initialised by make_unique and then zeroed again: zeroed once, from end_ on.
+    std::unique_ptr<char[]> bigger(new char[cap + kPad]);
+    if (end_ > 0) std::memcpy(bigger.get(), buf_.get(), end_);
     std::memset(bigger.get() + end_, 0, cap + kPad - end_);
     buf_ = std::move(bigger);
     cap_ = cap;

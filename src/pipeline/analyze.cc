@@ -6,8 +6,9 @@
 //   - one parallel pass runs phase 2 (repetition labels, sentences, language, entities,
 //     quotes, and the sink's Render) of batch k together with phase 1 (decode, extract,
 //     repetition keys) of batch k+1;
-//   - the calling thread then delivers batch k and counts batch k+1's lines into the
-//     repetition model (hash-table increments only; the folding was done in phase 1).
+//   - the calling thread then counts batch k+1's lines into the repetition model (hash-table
+//     increments only; the folding was done in phase 1), and delivers batch k (writes, frees)
+//     at the start of the next parallel pass, while the other workers already run it.
 // The order of model updates is the serial one (observe k, label k, observe k+1, ...), so the
 // output does not depend on the thread count.
 #include <condition_variable>
@@ -45,6 +46,7 @@ struct Slot {
   extract::RepetitionModel::ArticleKeys keys;
   std::string rendered;  // the sink's rendering, when it renders
   bool has_rendered = false;
+  bool skipped = false;  // AnalyzeSink::Skip: observed by the repetition pass, never delivered
 };
 
 struct Batch {
@@ -144,7 +146,8 @@ class BatchSource {
 };
 
 // Phase 1 of one slot: decode and extract; the repetition keys when the pass is on.
-void RunPhase1(Slot* slot, const AnalyzeOptions& options, const pipeline::OutletMap& outlets) {
+void RunPhase1(Slot* slot, const AnalyzeOptions& options, const pipeline::OutletMap& outlets,
+               const AnalyzeSink& sink) {
   auto& item = std::get<ingest::ReadItem>(slot->state);
   if (auto* failure = std::get_if<Failure>(&item)) {
     Failure f = std::move(*failure);
@@ -157,6 +160,7 @@ void RunPhase1(Slot* slot, const AnalyzeOptions& options, const pipeline::Outlet
   Result<Article> article = pipeline::Prepare(std::move(doc), options, outlets,
                                               options.learn_repetition ? &fold_hashes : nullptr);
   if (article.ok()) {
+    slot->skipped = sink.Skip(*article);
     slot->state = std::move(article).value();
     if (options.learn_repetition) {
       slot->keys =
@@ -172,6 +176,11 @@ void RunPhase2(Slot* slot, const AnalyzeOptions& options,
                const extract::RepetitionModel& repetition, const AnalyzeSink& sink) {
   auto* a = std::get_if<Article>(&slot->state);
   if (a == nullptr) return;
+  if (slot->skipped) {
+    slot->state = Failure{};  // frees the text; never delivered
+    slot->keys = {};
+    return;
+  }
   if (options.learn_repetition) {
     repetition.Apply(a, slot->keys);
     slot->keys = {};
@@ -189,6 +198,10 @@ void Observe(const Batch& batch, extract::RepetitionModel* repetition) {
 // Serial: hands the batch to the sink in input order.
 void Deliver(Batch* batch, AnalyzeSink* sink, AnalyzeSummary* summary) {
   for (Slot& slot : batch->slots) {
+    if (slot.skipped) {
+      ++summary->skipped;
+      continue;
+    }
     if (auto* a = std::get_if<Article>(&slot.state)) {
       summary->bytes += a->text.size();
       ++summary->articles;
@@ -226,19 +239,30 @@ Result<AnalyzeSummary> AnalyzePaths(const std::vector<std::string>& paths,
   BatchSource source(reader.get(), batch_articles, /*threaded=*/threads > 1);
 
   // `current` has finished phase 1 and been observed; `next` is read and waits for phase 1.
+  // `done` (2+ threads) has finished phase 2 and waits for delivery: the calling thread
+  // delivers (and frees) it at the start of the next parallel pass, while the other workers
+  // already run, instead of leaving them idle meanwhile. With one thread a batch is delivered
+  // as soon as it is done (nothing to overlap, and one batch less in memory).
   std::optional<Batch> current;
   std::optional<Batch> next = source.Next();
+  std::optional<Batch> done;
+  auto deliver_done = [&] {
+    if (!done) return;
+    Deliver(&*done, sink, &summary);
+    done.reset();
+  };
   while (current || next) {
     const size_t n2 = current ? current->slots.size() : 0;
     const size_t n1 = next ? next->slots.size() : 0;
-    ParallelFor(n2 + n1, threads, [&](size_t i) {
+    ParallelForCallerFirst(n2 + n1, threads, deliver_done, [&](size_t i) {
       if (i < n2) {
         RunPhase2(&current->slots[i], options, repetition, *sink);
       } else {
-        RunPhase1(&next->slots[i - n2], options, outlets);
+        RunPhase1(&next->slots[i - n2], options, outlets, *sink);
       }
     });
-    if (current) Deliver(&*current, sink, &summary);
+    done = std::move(current);
+    if (threads <= 1) deliver_done();
     current = std::move(next);
     next.reset();
     if (current) {
@@ -246,6 +270,7 @@ Result<AnalyzeSummary> AnalyzePaths(const std::vector<std::string>& paths,
       next = source.Next();
     }
   }
+  deliver_done();
   return summary;
 }
 

@@ -42,7 +42,7 @@ Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
                                      std::to_string(options.input.max_article_bytes) + ")");
   }
   PARALLAX_ASSIGN_OR_RETURN(ingest::Decoded decoded,
-                            ingest::Decode(doc.bytes, doc.declared_charset));
+                            ingest::DecodeOwned(std::move(doc.bytes), doc.declared_charset));
   Article article;
   article.source = std::move(doc.source);
   article.charset = std::move(decoded.charset);

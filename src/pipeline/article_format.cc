@@ -1,5 +1,7 @@
 // ArticleToJson / ArticleToMarkdown: the article record as other tools and people read it.
 // Field names and order follow docs/schema/article.md ("parallax.article/1").
+#include <charconv>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +88,64 @@ void WriteQuotes(JsonWriter& w, const Article& a) {
   w.EndArray();
 }
 
+// Appends `s` at `p` (the caller checked the room).
+char* Put(char* p, std::string_view s) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// True when `s` can go into a JSON string literal as is.
+bool PlainJson(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
+  return true;
+}
+
+// One block object, written by the generic writer.
+void WriteBlock(JsonWriter& w, const Block& b) {
+  w.BeginObject();
+  w.Key("role");
+  w.String(BlockRoleName(b.role));
+  WriteSpan(w, b.span);
+  w.Key("reason");
+  w.String(b.reason);
+  if (b.markup) {
+    w.Key("markup");
+    WriteSpanObject(w, *b.markup);
+  }
+  w.EndObject();
+}
+
+// The same object, compact, built in one buffer and appended at once: a record has dozens of
+// blocks, and the generic writer's dozen calls per block cost more than escaping the text.
+// Falls back to WriteBlock for a reason that needs escaping or does not fit.
+void WriteBlockCompact(JsonWriter& w, const Block& b) {
+  std::string_view role = BlockRoleName(b.role);
+  if (role.size() > 16 || b.reason.size() > 96 || !PlainJson(b.reason)) {
+    WriteBlock(w, b);
+    return;
+  }
+  char buf[256];
+  char* p = Put(buf, "{\"role\":\"");
+  p = Put(p, role);
+  p = Put(p, "\",\"start\":");
+  p = std::to_chars(p, p + 12, b.span.start).ptr;
+  p = Put(p, ",\"end\":");
+  p = std::to_chars(p, p + 12, b.span.end).ptr;
+  p = Put(p, ",\"reason\":\"");
+  p = Put(p, b.reason);
+  *p++ = '"';
+  if (b.markup) {
+    p = Put(p, ",\"markup\":{\"start\":");
+    p = std::to_chars(p, p + 12, b.markup->start).ptr;
+    p = Put(p, ",\"end\":");
+    p = std::to_chars(p, p + 12, b.markup->end).ptr;
+    *p++ = '}';
+  }
+  *p++ = '}';
+  w.RawValue(std::string_view(buf, static_cast<size_t>(p - buf)));
+}
+
 }  // namespace
 
 std::string ArticleToJson(const Article& a, bool pretty) {
@@ -152,17 +212,11 @@ std::string ArticleToJson(const Article& a, bool pretty) {
   w.Key("blocks");
   w.BeginArray();
   for (const Block& b : a.blocks) {
-    w.BeginObject();
-    w.Key("role");
-    w.String(BlockRoleName(b.role));
-    WriteSpan(w, b.span);
-    w.Key("reason");
-    w.String(b.reason);
-    if (b.markup) {
-      w.Key("markup");
-      WriteSpanObject(w, *b.markup);
+    if (pretty) {
+      WriteBlock(w, b);
+    } else {
+      WriteBlockCompact(w, b);
     }
-    w.EndObject();
   }
   w.EndArray();
   w.Key("sentences");

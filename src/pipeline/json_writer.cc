@@ -18,44 +18,24 @@ void JsonWriter::Newline() {
   out_->append(has_element_.size() * indent_, ' ');
 }
 
-void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
+void JsonWriter::Key(std::string_view key) {
+  // One append for the comma, the quoted key and the colon (keys need no escaping).
+  char buf[72];
+  if (indent_ == 0 && !after_key_ && key.size() <= sizeof(buf) - 4) {
+    size_t n = 0;
+    if (!has_element_.empty()) {
+      if (has_element_.back()) buf[n++] = ',';
+      has_element_.back() = 1;
+    }
+    buf[n++] = '"';
+    std::memcpy(buf + n, key.data(), key.size());
+    n += key.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    out_->append(buf, n);
+    after_key_ = true;
     return;
   }
-  if (has_element_.empty()) return;
-  if (has_element_.back()) out_->push_back(',');
-  has_element_.back() = true;
-  Newline();
-}
-
-void JsonWriter::BeginObject() {
-  BeforeValue();
-  out_->push_back('{');
-  has_element_.push_back(false);
-}
-
-void JsonWriter::EndObject() {
-  bool had = has_element_.back();
-  has_element_.pop_back();
-  if (had) Newline();
-  out_->push_back('}');
-}
-
-void JsonWriter::BeginArray() {
-  BeforeValue();
-  out_->push_back('[');
-  has_element_.push_back(false);
-}
-
-void JsonWriter::EndArray() {
-  bool had = has_element_.back();
-  has_element_.pop_back();
-  if (had) Newline();
-  out_->push_back(']');
-}
-
-void JsonWriter::Key(std::string_view key) {
   BeforeValue();
   out_->push_back('"');
   out_->append(key);
@@ -104,12 +84,14 @@ void JsonWriter::SpanObject(int64_t start, int64_t end) {
     return;
   }
   BeforeValue();
-  char num[24];
-  out_->append("{\"start\":", 9);
-  out_->append(num, std::to_chars(num, num + sizeof(num), start).ptr);
-  out_->append(",\"end\":", 7);
-  out_->append(num, std::to_chars(num, num + sizeof(num), end).ptr);
-  out_->push_back('}');
+  // One append of the whole object: the record writes one per block and sentence.
+  char buf[64];
+  std::memcpy(buf, "{\"start\":", 9);
+  char* p = std::to_chars(buf + 9, buf + 32, start).ptr;
+  std::memcpy(p, ",\"end\":", 7);
+  p = std::to_chars(p + 7, buf + sizeof(buf) - 1, end).ptr;
+  *p++ = '}';
+  out_->append(buf, static_cast<size_t>(p - buf));
 }
 
 void JsonWriter::JoinedString(const std::vector<std::string_view>& parts,

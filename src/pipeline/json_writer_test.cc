@@ -6,6 +6,9 @@
 #include <random>
 #include <string>
 
+#include "parallax/article.h"
+#include "parallax/format.h"
+
 namespace parallax::pipeline {
 namespace {
 
@@ -43,6 +46,25 @@ TEST(JsonWriterTest, RandomAsciiRoundTrip) {
   }
 }
 
+// Long strings dense with escapes (the escaper grows its output room as it goes), appended
+// after existing output.
+TEST(JsonWriterTest, DenseEscapesRoundTripAfterExistingOutput) {
+  const std::string pieces[] = {"a", "\"", "\n", "\x01", "\x1f", "\\", "\xC3\xA9", "plain text "};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    const size_t parts = rng() % 400;
+    const int dense = static_cast<int>(rng() % 3);
+    for (size_t k = 0; k < parts; ++k) s += pieces[dense == 0 ? rng() % 8 : 1 + rng() % 5];
+    std::string out = "[1,";
+    JsonWriter::AppendQuoted(s, &out);
+    out += "]";
+    nlohmann::json j = nlohmann::json::parse(out);
+    ASSERT_EQ(j[1].get<std::string>(), s);
+    ASSERT_EQ(j[0], 1);
+  }
+}
+
 TEST(JsonWriterTest, NestedStructureCompactAndPrettyParseAlike) {
   for (int indent : {0, 2}) {
     std::string out;
@@ -73,6 +95,31 @@ TEST(JsonWriterTest, NestedStructureCompactAndPrettyParseAlike) {
     EXPECT_EQ(j["c"], "x");
     EXPECT_EQ(indent == 0, out.find('\n') == std::string::npos);
   }
+}
+
+// The compact record (blocks written by a one-buffer fast path) holds exactly what the
+// pretty one (the generic writer) holds, in the same order: nlohmann::ordered_json re-dumps the
+// pretty record compactly as the oracle.
+TEST(ArticleJsonTest, CompactRecordMatchesPrettyRecord) {
+  Article a;
+  a.id = "00ff00ff00ff00ff";
+  a.source = "fixtures/harbour.txt";
+  a.headline = "Ferry \"Kestrel\" returns";
+  a.text =
+      "Ferry returns\n\nThe ferry \"Kestrel\" came back to Port Amsel.\tDone.\n\xC2\xA9 Amsel Post";
+  a.blocks.push_back(Block{BlockRole::kHeadline, Span{0, 13}, "", std::nullopt});
+  a.blocks.push_back(Block{BlockRole::kBody, Span{15, 70}, "", Span{120, 410}});
+  a.blocks.push_back(
+      Block{BlockRole::kBoilerplate, Span{71, 84}, "copyright notice", std::nullopt});
+  a.blocks.push_back(Block{BlockRole::kCaption, Span{0, 0}, "said \"caption\"\n", std::nullopt});
+  a.blocks.push_back(Block{BlockRole::kCredit, Span{4000000000u, 4294967295u},
+                           std::string(200, 'r'), Span{0, 4294967295u}});
+  a.sentences.push_back(Sentence{Span{15, 60}});
+  a.warnings.push_back("tab\there");
+  const std::string compact = ArticleToJson(a, false);
+  const std::string pretty = ArticleToJson(a, true);
+  EXPECT_EQ(nlohmann::ordered_json::parse(pretty).dump(), compact);
+  EXPECT_EQ(compact.find('\n'), std::string::npos);
 }
 
 }  // namespace

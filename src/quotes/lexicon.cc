@@ -141,12 +141,24 @@ constexpr std::string_view kSpeakerNounsWords =
     "director leader leaders chief campaign police prosecutor prosecutors lawyer lawyers attorney "
     "source sources analyst analysts expert experts observers protesters opponents critics "
     "supporters voters residents witnesses officer officers spokespeople kremlin government "
-    "administration department committee office report poll study survey statement";
+    "administration department committee office report poll study survey statement person "
+    "people";
+
+struct AsciiLowerTable {
+  unsigned char v[128] = {};
+  constexpr AsciiLowerTable() {
+    for (int c = 0; c < 128; ++c)
+      v[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  constexpr unsigned char operator[](unsigned char c) const { return v[c]; }
+};
+constexpr AsciiLowerTable kAsciiLower;
 
 }  // namespace
 
-bool LowerInto(std::string_view word, char* out, size_t cap, size_t* out_len) {
-  if (word.size() > cap) return false;
+namespace internal {
+
+void LowerIntoGeneral(std::string_view word, char* out, size_t* out_len) {
   const auto* p = reinterpret_cast<const unsigned char*>(word.data());
   size_t n = word.size();
   for (size_t i = 0; i < n; ++i) {
@@ -174,6 +186,27 @@ bool LowerInto(std::string_view word, char* out, size_t cap, size_t* out_len) {
     } else {
       out[i] = static_cast<char>(c);
     }
+  }
+  *out_len = n;
+}
+
+}  // namespace internal
+
+bool LowerInto(std::string_view word, char* out, size_t cap, size_t* out_len) {
+  if (word.size() > cap) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+  size_t n = word.size();
+  // ASCII fast path (capitals get 0x20); the first byte >= 0x80 sends the word to the general
+  // path, which rewrites `out`. The early exit also keeps the loop scalar: these words are short.
+  size_t i = 0;
+  for (; i < n; ++i) {
+    unsigned char c = p[i];
+    if (c >= 0x80) break;
+    out[i] = static_cast<char>(kAsciiLower[c]);
+  }
+  if (i < n) {
+    internal::LowerIntoGeneral(word, out, out_len);
+    return true;
   }
   *out_len = n;
   return true;
@@ -226,7 +259,11 @@ void Lexicon::Add(std::string_view words, uint32_t flags) {
     while (j < words.size() && words[j] != ' ') ++j;
     if (j > i) {
       std::string_view w = words.substr(i, j - i);
-      if (w.back() != '.') table_[w] |= flags;
+      if (w.back() != '.') {
+        table_[w] |= flags;
+        if (w.size() < kFilterLengths)
+          filter_[w.size()][FilterBit(w) >> 6] |= uint64_t{1} << (FilterBit(w) & 63);
+      }
     }
     i = j;
   }

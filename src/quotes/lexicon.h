@@ -52,22 +52,52 @@ class Lexicon {
   // The shared table (built on first use; thread-safe).
   static const Lexicon& Get();
 
-  // Flags of a lower-cased word; 0 when unknown.
+  // Flags of a lower-cased word; 0 when unknown. Most words of a text are not in the table: a
+  // 256-bit filter per word length (first, middle and last byte) turns most away unhashed.
   uint32_t Lookup(std::string_view lower_word) const {
+    size_t n = lower_word.size();
+    if (n == 0) return 0;
+    if (n < kFilterLengths && !FilterHas(n, FilterBit(lower_word))) return 0;
     auto it = table_.find(lower_word);
     return it == table_.end() ? 0 : it->second;
   }
 
  private:
+  static constexpr size_t kFilterLengths = 32;
+  // A 256-bit filter per length on the first, middle and last bytes.
+  static unsigned FilterBit(std::string_view w) {
+    return (static_cast<unsigned char>(w.front()) * 31u +
+            static_cast<unsigned char>(w[w.size() / 2]) * 7u +
+            static_cast<unsigned char>(w.back())) &
+           255u;
+  }
+  bool FilterHas(size_t n, unsigned bit) const { return (filter_[n][bit >> 6] >> (bit & 63)) & 1; }
+
   Lexicon();
   void Add(std::string_view words, uint32_t flags);  // space-separated list
 
-  std::unordered_map<std::string_view, uint32_t> table_;
+  // FNV-1a: cheaper than std::hash on the short words looked up (lookups are per word).
+  struct WordHash {
+    size_t operator()(std::string_view w) const {
+      uint64_t h = 14695981039346656037ULL;
+      for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+      return static_cast<size_t>(h);
+    }
+  };
+
+  std::unordered_map<std::string_view, uint32_t, WordHash> table_;
+  uint64_t filter_[kFilterLengths][4] = {};  // bit FilterBit(w) set: some word fits
 };
 
 // Lower-cases ASCII and the Cyrillic capitals of `word` into `out` (other bytes are copied).
 // Returns false (and leaves `out` unspecified) when the word is longer than `cap` bytes.
 bool LowerInto(std::string_view word, char* out, size_t cap, size_t* out_len);
+
+namespace internal {
+// LowerInto's byte-at-a-time path, which it takes for words with a byte >= 0x80; right for
+// every word (no capacity check). The reference LowerInto's ASCII table is tested against.
+void LowerIntoGeneral(std::string_view word, char* out, size_t* out_len);
+}  // namespace internal
 
 }  // namespace parallax::quotes
 

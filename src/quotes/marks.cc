@@ -1,6 +1,8 @@
 #include "src/quotes/marks.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "src/base/utf8.h"
 
@@ -20,7 +22,7 @@ enum class Mark {
   kGuilletClose
 };
 
-Mark Classify(char32_t c) {
+inline Mark Classify(char32_t c) {
   switch (c) {
     case '"':
       return Mark::kDoubleStraight;
@@ -71,6 +73,29 @@ bool IsCloseSide(char32_t c) {
          c == 0x2013 || c == '-' || c == '/';
 }
 
+// Bytes that may begin a quotation mark: " ' ` and every non-ASCII byte (all decoded, so the
+// code point sequence, malformed bytes included, is exactly that of a decode of every byte).
+struct MarkStartTable {
+  bool v[256] = {};
+  constexpr MarkStartTable() {
+    v[static_cast<unsigned char>('"')] = true;
+    v[static_cast<unsigned char>('\'')] = true;
+    v[static_cast<unsigned char>('`')] = true;
+    for (int b = 0x80; b < 256; ++b) v[b] = true;
+  }
+  constexpr bool operator[](unsigned char b) const { return v[b]; }
+};
+constexpr MarkStartTable kMayStartMark;
+
+// True when one of the eight bytes of x is >= 0x80, ", ' or ` (may be true for others too:
+// callers recheck byte by byte; never false when such a byte is there).
+inline bool MayHoldMark(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  return ((x & kHigh) | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\'')) |
+          has_zero(x ^ (kOnes * '`'))) != 0;
+}
+
 struct Open {
   uint32_t pos;
   uint32_t len;
@@ -88,7 +113,9 @@ bool IsDoubleQuoteMark(char32_t c) {
          m == Mark::kDoubleStraight || m == Mark::kGuilletOpen || m == Mark::kGuilletClose;
 }
 
-std::vector<QuotedSpan> FindQuotedSpans(std::string_view text, Span range) {
+namespace {
+
+std::vector<QuotedSpan> Find(std::string_view text, Span range, bool skip_ascii) {
   std::vector<QuotedSpan> out;
   uint32_t lo = std::min<uint32_t>(range.start, text.size());
   uint32_t hi = std::min<uint32_t>(range.end, text.size());
@@ -115,11 +142,26 @@ std::vector<QuotedSpan> FindQuotedSpans(std::string_view text, Span range) {
   auto push = [&](uint32_t pos, uint32_t len, Mark m, bool is_double) {
     if (depth < 8) stack[depth++] = {pos, len, m, is_double};
   };
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   char32_t prev = 0;
   size_t i = lo;
   while (i < hi) {
+    unsigned char b = bytes[i];
+    if (skip_ascii && !kMayStartMark[b]) {
+      // A run of ASCII bytes that are no marks: each is its own code point, so only the last
+      // one matters (as `prev`).
+      ++i;
+      while (i + 8 <= hi) {  // eight bytes at a time while none of them may start a mark
+        uint64_t x;
+        std::memcpy(&x, bytes + i, 8);
+        if (MayHoldMark(x)) break;
+        i += 8;
+      }
+      while (i < hi && !kMayStartMark[bytes[i]]) ++i;
+      prev = bytes[i - 1];
+      continue;
+    }
     size_t at = i;
-    unsigned char b = static_cast<unsigned char>(text[i]);
     char32_t c;
     if (b < 0x80) {
       c = b;
@@ -129,7 +171,12 @@ std::vector<QuotedSpan> FindQuotedSpans(std::string_view text, Span range) {
     }
     Mark m = Classify(c);
     // The typewriter forms of news wires: '' and `` stand for a double quotation mark.
-    if ((c == '\'' || c == '`') && i < hi && text[i] == static_cast<char>(c)) {
+    // Three straight marks after an open single quote ("''He said 'no,'''"): the first closes
+    // the single quote, the other two the double one.
+    bool triple_after_single = c == '\'' && i + 1 < hi && text[i] == '\'' && text[i + 1] == '\'' &&
+                               depth > 0 && !stack[depth - 1].is_double;
+    if ((c == '\'' || c == '`') && i < hi && text[i] == static_cast<char>(c) &&
+        !triple_after_single) {
       ++i;
       m = c == '`' ? Mark::kDoubleOpen : Mark::kDoubleStraight;
     }
@@ -236,5 +283,17 @@ std::vector<QuotedSpan> FindQuotedSpans(std::string_view text, Span range) {
   }
   return out;
 }
+
+}  // namespace
+
+std::vector<QuotedSpan> FindQuotedSpans(std::string_view text, Span range) {
+  return Find(text, range, /*skip_ascii=*/true);
+}
+
+namespace internal {
+std::vector<QuotedSpan> FindQuotedSpansDecodingAll(std::string_view text, Span range) {
+  return Find(text, range, /*skip_ascii=*/false);
+}
+}  // namespace internal
 
 }  // namespace parallax::quotes

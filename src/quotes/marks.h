@@ -34,6 +34,12 @@ struct QuotedSpan {
 // are dropped. Thread-safe; linear in the range.
 std::vector<QuotedSpan> FindQuotedSpans(std::string_view text, Span range);
 
+namespace internal {
+// FindQuotedSpans without its skip over ASCII bytes that cannot be marks: every code point is
+// decoded and classified. Same result; the reference the skip is tested against.
+std::vector<QuotedSpan> FindQuotedSpansDecodingAll(std::string_view text, Span range);
+}  // namespace internal
+
 // True when the code point is a quotation mark (double or single, any style).
 bool IsQuoteMark(char32_t c);
 // True for the double quotation marks " “ ” „ ‟ « ».

@@ -63,6 +63,10 @@ struct Attr {
   int quote = -1;  // the quoted span that is the whole content, if any
 };
 
+// Words a quotation needs before it is taken as speech without any cue around it (shorter
+// ones are mostly scare quotes, titles and slogans).
+constexpr int kMinFreeQuoteWords = 7;
+
 bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
 // Capitalised: ASCII, Latin-1/Latin Extended-A capitals (approximate), Cyrillic, Greek capitals.
@@ -90,7 +94,18 @@ bool IsWordCp(char32_t c) {
   return true;
 }
 
-char32_t CpAt(std::string_view text, size_t i, size_t hi, size_t* next) {
+// IsWordCp for ASCII bytes, as a table: letters and digits (false for every byte >= 0x80).
+struct AsciiWordTable {
+  bool v[256] = {};
+  constexpr AsciiWordTable() {
+    for (int c = 0; c < 128; ++c)
+      v[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  constexpr bool operator[](unsigned char c) const { return v[c]; }
+};
+constexpr AsciiWordTable kAsciiWord;
+
+inline char32_t CpAt(std::string_view text, size_t i, size_t hi, size_t* next) {
   unsigned char b = static_cast<unsigned char>(text[i]);
   if (b < 0x80) {
     *next = i + 1;
@@ -110,7 +125,8 @@ class BlockScanner {
   // Scans one block; `sentences` are the sentence spans inside it (may be empty).
   void Scan(Span block, bool title_case, const Sentence* sent_begin, const Sentence* sent_end,
             bool starts_with_continuation, const Attr* runon_from,
-            const Attr* prev_direct = nullptr, const Attr* colon_lead = nullptr);
+            const Attr* prev_direct = nullptr, const Attr* colon_lead = nullptr,
+            const Attr* prev_speaker = nullptr);
 
   // The attribution whose quote ran on past the end of the last scanned block, if any.
   // The block ended with "Roe continued:"; its speaker and cue, for a quote opening the next.
@@ -154,7 +170,16 @@ class BlockScanner {
   bool EndsContent(int e, int hi) const;
   // The closing quote at e follows a comma inside the quote ("...,” adding").
   bool CommaBefore(int e) const { return toks_[e].start > 0 && text_[toks_[e].start - 1] == ','; }
+  // The closing quote at e ends with , ? ! or a dash inside the marks (nested closing single
+  // marks skipped): the quotation ends a clause and an attribution may follow ("“A,” she said").
+  bool QuoteClosesClause(int e) const;
   bool IsIngWord(int i) const;
+  // "one", "two", "three", "some", "many", "most", "several", "few", "both", "all": a quantity
+  // that can stand for a group of speakers ("Many say ...").
+  bool IsQuantity(int i) const;
+  // Token i is a verb the lexicon does not list, right after a name, pronoun or role noun and
+  // right before "that" and a clause: "Roe groused that the fees were too high".
+  bool UnlistedVerbBeforeThat(int i, int u0, int u1) const;
   // The quoted span q opens the unit (nothing but punctuation before its opening mark).
   bool QuoteOpensUnit(int q, int u0) const {
     if (q < 0 || quotes_[q].open_tok < u0) return false;
@@ -173,6 +198,13 @@ class BlockScanner {
   // with to_unterminated_end, a last token inside an unterminated quote extends it to the
   // quote's end (the end of the block).
   bool SetContent(int first, int last, bool to_unterminated_end, Attr* attr);
+  // The speaker of a quotation no cue claimed, from its own unit: the subject that opens the
+  // unit ("Grandi, the UN refugee chief, reacted coolly: “...”"), or a short name (or pronoun)
+  // and a verb right after it ("“...” Roe grumbled", "“...” grumbled Roe"). False when none.
+  bool FreeQuoteSpeaker(const TopQuote& q, Attr* attr) const;
+  // A quotation without a cue reads as speech, not as a title ("“Crippled Nation: How We Lost
+  // It,”") or a headline credited to its writer ("“...,” by Ada Lunn").
+  bool FreeQuoteLooksLikeSpeech(const TopQuote& q) const;
   void Emit(const Attr& attr) { out_->push_back(attr); }
   Span SpanOf(int s, int e) const { return Span{toks_[s].start, toks_[e].end}; }
 
@@ -189,6 +221,7 @@ class BlockScanner {
   uint32_t cue_flags_ = 0;   // flags of the cue being processed (ContentAfter reads kCueObject)
   bool title_case_ = false;  // a headline: capitals do not mark names
   int unit_first_attr_ = 0;  // index into out_ of the current unit's first attribution
+  std::vector<int> unit_starts_;    // first token of every unit of the block, then toks_.size()
   int prev_unit_direct_attr_ = -1;  // last attribution of the previous unit with a quote
 };
 
@@ -212,12 +245,24 @@ void BlockScanner::Tokenize(Span block) {
   int inside = -1;
   size_t i = block.start, hi = std::min<size_t>(block.end, text_.size());
   char buf[48];
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
   while (i < hi) {
     size_t next;
-    char32_t c = CpAt(text_, i, hi, &next);
-    if (utf8::IsSpace(c) || c < 0x20) {
-      i = next;
-      continue;
+    char32_t c;
+    unsigned char b = bytes[i];
+    if (b < 0x80) {
+      if (b <= 0x20) {  // ASCII white space and control characters
+        ++i;
+        continue;
+      }
+      c = b;
+      next = i + 1;
+    } else {
+      c = CpAt(text_, i, hi, &next);
+      if (utf8::IsSpace(c) || c < 0x20) {  // c < 0x20: an overlong (malformed) encoding
+        i = next;
+        continue;
+      }
     }
     Tok t;
     t.start = static_cast<uint32_t>(i);
@@ -244,14 +289,27 @@ void BlockScanner::Tokenize(Span block) {
       i = next;
       continue;
     }
-    if (IsWordCp(c)) {
+    if (b < 0x80 ? kAsciiWord[b] : IsWordCp(c)) {
       size_t j = next;
       while (j < hi) {
+        while (j < hi && kAsciiWord[bytes[j]]) ++j;  // the common run of ASCII letters
+        if (j >= hi) break;
         size_t n2;
-        char32_t d = CpAt(text_, j, hi, &n2);
-        if (IsWordCp(d)) {
-          j = n2;
-          continue;
+        char32_t d;
+        unsigned char db = bytes[j];
+        if (db < 0x80) {
+          if (kAsciiWord[db]) {
+            ++j;
+            continue;
+          }
+          d = db;
+          n2 = j + 1;
+        } else {
+          d = CpAt(text_, j, hi, &n2);
+          if (IsWordCp(d)) {
+            j = n2;
+            continue;
+          }
         }
         // Inner apostrophe, hyphen or dot followed by a letter or digit stays in the word.
         if ((d == '\'' || d == 0x2019 || d == '-' || d == '.' || d == 0x2010) && n2 < hi) {
@@ -325,6 +383,82 @@ void BlockScanner::Tokenize(Span block) {
     for (int k = q.open_tok + 1; k < e; ++k)
       if (toks_[k].kind == Kind::kWord || toks_[k].kind == Kind::kNumber) ++q.words;
   }
+}
+
+bool BlockScanner::QuoteClosesClause(int e) const {
+  uint32_t p = toks_[e].start;
+  uint32_t lo = toks_[e].quote >= 0 ? quotes_[toks_[e].quote].inner_start : 0;
+  while (p > lo) {
+    unsigned char c = static_cast<unsigned char>(text_[p - 1]);
+    if (c == '\'' || c == ' ') {
+      --p;
+    } else if (p - lo >= 3 && c == 0x99 && text_.compare(p - 3, 3, "\xE2\x80\x99") == 0) {
+      p -= 3;  // ’ closing a nested quote
+    } else {
+      break;
+    }
+  }
+  if (p <= lo) return false;
+  char c = text_[p - 1];
+  if (c == ',' || c == '?' || c == '!' || c == '-') return true;
+  // An em or en dash ("...—”").
+  return p - lo >= 3 && text_.compare(p - 3, 2, "\xE2\x80") == 0 &&
+         (static_cast<unsigned char>(text_[p - 1]) == 0x94 ||
+          static_cast<unsigned char>(text_[p - 1]) == 0x93);
+}
+
+bool BlockScanner::FreeQuoteLooksLikeSpeech(const TopQuote& q) const {
+  if (q.close_tok >= 0 && q.close_tok + 1 < static_cast<int>(toks_.size()) &&
+      IsWordLower(q.close_tok + 1, "by"))
+    return false;
+  int words = 0, caps = 0;
+  int e = q.close_tok >= 0 ? q.close_tok : static_cast<int>(toks_.size());
+  for (int k = q.open_tok + 1; k < e; ++k) {
+    if (toks_[k].kind != Kind::kWord) continue;
+    ++words;
+    if (toks_[k].cap) ++caps;
+  }
+  return caps * 5 < words * 3;  // fewer than three words in five capitalised
+}
+
+bool BlockScanner::FreeQuoteSpeaker(const TopQuote& q, Attr* attr) const {
+  auto it = std::upper_bound(unit_starts_.begin(), unit_starts_.end(), q.open_tok);
+  if (it == unit_starts_.begin() || it == unit_starts_.end()) return false;
+  int u0 = *(it - 1), u1 = *it;
+  int e;
+  if (q.open_tok > u0) {
+    int s = SubjectAtStart(u0, q.open_tok, &e);
+    if (s < 0 || !LooksLikeSpeaker(s, e)) return false;
+    attr->speaker = SpanOf(s, e);
+    attr->speaker_pronoun = s == e && (toks_[s].flags & kPronoun);
+    return true;
+  }
+  int c = q.close_tok;
+  if (c < 0 || c + 2 >= u1 || toks_[c + 1].kind != Kind::kWord) return false;
+  int s = c + 1;
+  if (toks_[s].flags & kPronoun) {
+    e = s;
+  } else if (toks_[s].cap && !(toks_[s].flags & (kBoundary | kPreposition | kTime | kAux))) {
+    e = s;
+    while (e + 1 < u1 && e - s < 4 && toks_[e + 1].kind == Kind::kWord && toks_[e + 1].cap) ++e;
+  } else if (!toks_[s].cap && !(toks_[s].flags & (kBoundary | kPreposition | kDeterminer |
+                                                  kPronoun | kTime | kAux | kPassiveAux))) {
+    // "“...,” mused Stu Roe": a verb, then the name.
+    int ne = FwdNP(s + 1, u1);
+    if (ne < 0 || ne - s > 6 || !LooksLikeSpeaker(s + 1, ne) ||
+        !(AtClauseEnd(ne + 1, u1) || toks_[ne + 1].kind == Kind::kComma))
+      return false;
+    attr->speaker = SpanOf(s + 1, ne);
+    return true;
+  } else {
+    return false;
+  }
+  if (e + 1 >= u1 || toks_[e + 1].kind != Kind::kWord || toks_[e + 1].cap ||
+      (toks_[e + 1].flags & (kBoundary | kPreposition | kDeterminer)))
+    return false;
+  attr->speaker = SpanOf(s, e);
+  attr->speaker_pronoun = s == e && (toks_[s].flags & kPronoun);
+  return true;
 }
 
 bool BlockScanner::IsLyAdverb(int i) const {
@@ -428,6 +562,7 @@ bool BlockScanner::LooksLikeSpeaker(int s, int e) const {
   if (s == e) {
     const Tok& t = toks_[s];
     if (t.flags & (kPronoun | kSpeakerNoun | kRelative)) return true;
+    if (IsQuantity(s)) return true;  // "Two in three said", "Many say", "One says".
     if (t.cap || t.kind == Kind::kNumber) return true;
     // A plural noun ("officials", "protesters").
     return t.kind == Kind::kWord && text_[t.end - 1] == 's' && !(t.flags & kCue);
@@ -575,6 +710,31 @@ int BlockScanner::SkipAfterCue(int k, int hi, bool tell, Attr* attr) const {
   return k;
 }
 
+bool BlockScanner::UnlistedVerbBeforeThat(int i, int u0, int u1) const {
+  if (i + 4 >= u1 || i <= u0 || !(toks_[i + 1].flags & kThat)) return false;
+  const Tok& t = toks_[i];
+  if (t.cap || t.quote >= 0 || t.end - t.start < 5 || t.flags != 0) return false;
+  std::string_view w = text_.substr(t.start, t.end - t.start);
+  if (!(w.ends_with("ed") || (w.ends_with("s") && !w.ends_with("ss")))) return false;
+  int j = SkipAuxBack(i - 1, u0);
+  if (j < u0 || toks_[j].kind != Kind::kWord || (toks_[j].flags & kDeterminer)) return false;
+  if (!(toks_[j].cap || (toks_[j].flags & (kPronoun | kSpeakerNoun)))) return false;
+  // A clause follows: three words before the next stop.
+  int words = 0;
+  for (int k = i + 2; k < u1 && words < 3 && toks_[k].kind != Kind::kStop; ++k)
+    if (toks_[k].kind == Kind::kWord || toks_[k].kind == Kind::kNumber) ++words;
+  return words >= 3;
+}
+
+bool BlockScanner::IsQuantity(int i) const {
+  static constexpr std::string_view kQuantities[] = {"one",  "two",     "three", "some", "many",
+                                                     "most", "several", "few",   "both", "all"};
+  if (!(toks_[i].flags & kDeterminer)) return false;
+  for (std::string_view w : kQuantities)
+    if (IsWordLower(i, w)) return true;
+  return false;
+}
+
 bool BlockScanner::IsIngWord(int i) const {
   const Tok& t = toks_[i];
   if (t.kind != Kind::kWord || t.cap || t.end - t.start < 6) return false;
@@ -595,9 +755,12 @@ bool BlockScanner::AdjunctStart(int k) const {
 }
 
 bool BlockScanner::AdverbialBefore(int b, int lo) const {
+  // A closing quote ends the clause only when the quotation closed it ("“A,” in Texas, ...");
+  // a quoted phrase inside the clause ("had “put a crack” in it, she said") does not.
   int s = b;
   while (s > lo && toks_[s - 1].kind != Kind::kSemicolon && toks_[s - 1].kind != Kind::kColon &&
-         toks_[s - 1].kind != Kind::kCloseQuote && toks_[s - 1].kind != Kind::kComma)
+         !(toks_[s - 1].kind == Kind::kCloseQuote && QuoteClosesClause(s - 1)) &&
+         toks_[s - 1].kind != Kind::kComma)
     --s;
   while (s < b && toks_[s].kind != Kind::kWord) ++s;
   if (s >= b) return false;
@@ -681,9 +844,14 @@ bool BlockScanner::ContentAfter(int k, int hi, Attr* attr) {
   // Indirect content: to the end of the unit, or to a ", saying ..." / ", according to".
   int e = k;
   int last = -1;
+  int words = 0;
   for (; e < hi; ++e) {
     const Tok& u = toks_[e];
     if (e > k && EndsContent(e, hi)) break;
+    // "there is a benefit from the tour — known here as ...": a dash after a few words of
+    // content opens an aside of the writer's.
+    if (u.kind == Kind::kDash && u.quote < 0 && words >= 4 && text_[u.start] != '-') break;
+    if (u.kind == Kind::kWord || u.kind == Kind::kNumber) ++words;
     if (u.kind == Kind::kCloseQuote && e + 1 < hi && CommaBefore(e) && EndsContent(e + 1, hi)) {
       last = e;
       break;
@@ -755,6 +923,18 @@ bool BlockScanner::ContentBefore(int b, int lo, Attr* attr) {
     attr->direct = q.is_double;
     attr->quote = toks_[e].quote;
     q.used = true;
+    // "Since May, “the docks have been idle,” Roe said": the words of the clause before the
+    // quotation are part of what is attributed.
+    int s = q.open_tok;
+    while (s > lo && toks_[s - 1].kind != Kind::kSemicolon && toks_[s - 1].kind != Kind::kColon &&
+           toks_[s - 1].kind != Kind::kStop && toks_[s - 1].kind != Kind::kCloseQuote &&
+           toks_[s - 1].kind != Kind::kOpenQuote)
+      --s;
+    while (s < q.open_tok && toks_[s].kind != Kind::kWord && toks_[s].kind != Kind::kNumber) ++s;
+    if (s < q.open_tok) {
+      attr->content.start = toks_[s].start;
+      MarkQuotesIn(attr->content, attr);
+    }
     return true;
   }
   // The clause from the unit start (or from the last semicolon/colon) up to the boundary.
@@ -777,7 +957,7 @@ int BlockScanner::SubjectAtStart(int u0, int hi, int* end) const {
     while (m < hi && m - k < 8 && toks_[m].kind != Kind::kComma) ++m;
     if (m < hi && toks_[m].kind == Kind::kComma) k = m + 1;
   }
-  if (k >= hi || toks_[k].kind != Kind::kWord) return -1;
+  if (k >= hi || toks_[k].kind != Kind::kWord || toks_[k].quote >= 0) return -1;
   if (toks_[k].flags & kPronoun) {
     *end = k;
     return k;
@@ -896,8 +1076,15 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
   unit_first_attr_ = static_cast<int>(out_->size());
   ColonAttribution(u0, u1);
   for (int i = u0; i < u1; ++i) {
-    const Tok& t = toks_[i];
-    if (t.kind != Kind::kWord || !(t.flags & (kCue | kAccording | kPo))) continue;
+    Tok& t = toks_[i];
+    if (t.kind != Kind::kWord) continue;
+    if (!(t.flags & (kCue | kAccording | kPo))) {
+      // A verb the lexicon lacks, before "that": from here on a cue like any other.
+      if (t.flags != 0 || i + 1 >= u1 || !(toks_[i + 1].flags & kThat) ||
+          !UnlistedVerbBeforeThat(i, u0, u1))
+        continue;
+      t.flags |= kCue;
+    }
     if (t.quote < 0 && IsWordLower(i, "asked") && AskedClause(i, u0, u1)) continue;
     // Cues inside someone's quoted words belong to that speech, not to the article.
     if (t.quote >= 0) continue;
@@ -941,7 +1128,7 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
     // "his remarks", "a statement", "Trump's comments", "in response": a noun, not a verb.
     if (i > u0 && toks_[i - 1].kind == Kind::kWord &&
         ((toks_[i - 1].flags & (kDeterminer | kPreposition)) || IsPossessive(i - 1)) &&
-        !(toks_[i - 1].flags & kPronoun))
+        !(toks_[i - 1].flags & kPronoun) && !(IsQuantity(i - 1) && !(t.flags & kNounLike)))
       continue;
     attr.cue = SpanOf(i, i);
     // ", saying (that) ...": the speaker is the subject of the main clause.
@@ -1027,7 +1214,10 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
         speaker_end = j;
       }
     }
-    if (j >= u0 && toks_[j].kind == Kind::kWord) {
+    // "26% say ...": a percentage as the subject.
+    bool percent = j > u0 && toks_[j].kind == Kind::kOther && text_[toks_[j].start] == '%' &&
+                   toks_[j - 1].kind == Kind::kNumber;
+    if (j >= u0 && (toks_[j].kind == Kind::kWord || percent)) {
       // "protests over alleged fraud": a participle after a preposition is an adjective.
       static constexpr std::string_view kPrepEnd[] = {
           "over",  "of",   "for",  "about", "against", "by", "into", "amid",
@@ -1036,7 +1226,7 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
       for (std::string_view w : kPrepEnd)
         if (IsWordLower(j, w)) prep_end = true;
       if (prep_end) continue;
-      int s = BackNP(j, u0);
+      int s = percent ? j - 1 : BackNP(j, u0);
       if (s < 0 && (toks_[j].flags & kRelative)) s = j;
       if (s < 0 || !LooksLikeSpeaker(s, j)) continue;
       // "a program called Harbour Watch": a participle naming a thing, not speech.
@@ -1077,6 +1267,24 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
           ends_here = true;
           k = m;
         }
+      }
+      // "“A,” Roe told a crowd that had gathered outside. “B.”": a quotation closed by a comma
+      // (? ! or a dash) right before the speaker is the content, whatever follows the verb.
+      if (inverted_shape && toks_[pre].kind == Kind::kCloseQuote && QuoteClosesClause(pre) &&
+          !(k < u1 && (toks_[k].flags & kThat)) &&
+          (QuoteOpensUnit(toks_[pre].quote, u0) || ends_here || AdjunctStart(k))) {
+        if (ContentBefore(pre, u0, &attr)) {
+          Emit(attr);
+          if (k + 1 < u1 && toks_[k].kind == Kind::kComma &&
+              toks_[k + 1].kind == Kind::kOpenQuote) {
+            int q2 = k + 1;
+            Attr second = attr;
+            second.quote = -1;
+            second.direct = false;
+            if (ContentAfter(q2, u1, &second)) Emit(second);
+          }
+        }
+        continue;
       }
       // "“...,” she said after reading the plan.": a quote right before the speaker is hers,
       // whatever adjunct follows the verb.
@@ -1122,6 +1330,16 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
     if (j >= u0 && ((strong && j == i - 1 && toks_[j].kind == Kind::kCloseQuote) ||
                     toks_[j].kind == Kind::kComma)) {
       int e = strong && j == i - 1 ? FwdNP(i + 1, u1) : -1;
+      // "Gov. Ada Lunn of Edda, a Republican who voted no, said the fees were too high": the
+      // comma closes an apposition of the subject, not a fronted content.
+      if (e >= 0 && toks_[j].kind == Kind::kComma) {
+        int e0;
+        int s0 = SubjectAtStart(u0, j, &e0);
+        if (s0 >= 0 && e0 + 2 < j && toks_[e0 + 1].kind == Kind::kComma &&
+            (IsWordLower(e0 + 2, "a") || IsWordLower(e0 + 2, "an") || IsWordLower(e0 + 2, "the")) &&
+            (toks_[s0].cap || (toks_[s0].flags & kSpeakerNoun)))
+          e = -1;
+      }
       int np_end = e;
       // "said Rep. Ada Lunn (D-Edda), a panel member": skip the parenthesis after the name.
       if (e >= 0 && e + 1 < u1 && toks_[e + 1].kind == Kind::kOpenParen) {
@@ -1133,23 +1351,50 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
           toks_[e + 2].kind == Kind::kComma)
         e = e + 1;  // "said Ada Lunn Jr., a senator"
       int k = e >= 0 ? SkipAfterCue(e + 1, u1, false, &attr) : i + 1;
+      // "“A,” said Roe in a Friday post.": a quotation closed by a comma before the verb.
+      bool closed_quote =
+          strong && j == i - 1 && toks_[j].kind == Kind::kCloseQuote && QuoteClosesClause(j) &&
+          !(k < u1 && (toks_[k].flags & kThat)) &&
+          (QuoteOpensUnit(toks_[j].quote, u0) || quotes_[toks_[j].quote].words >= 4);
       bool np_then_end = e >= 0 && LooksLikeSpeaker(i + 1, e) &&
-                         (AtClauseEnd(k, u1) || toks_[k].kind == Kind::kComma);
+                         (AtClauseEnd(k, u1) || toks_[k].kind == Kind::kComma || closed_quote);
       if (np_then_end) {
         attr.speaker = SpanOf(i + 1, np_end);
         attr.speaker_pronoun = np_end == i + 1 && (toks_[np_end].flags & kPronoun);
         if (ContentBefore(j, u0, &attr)) {
           Emit(attr);
           // "“A,” said Smith, “B.”" (not an apposition: "said Smith, a senator from Ohio").
-          if (k + 1 < u1 && toks_[k].kind == Kind::kComma &&
-              toks_[k + 1].kind == Kind::kOpenQuote) {
+          if (k < u1 && ((k + 1 < u1 && toks_[k].kind == Kind::kComma &&
+                          toks_[k + 1].kind == Kind::kOpenQuote) ||
+                         (closed_quote && toks_[k].kind == Kind::kOpenQuote))) {
+            if (toks_[k].kind == Kind::kComma) ++k;
             Attr second = attr;
             second.quote = -1;
             second.direct = false;
-            if (ContentAfter(k + 1, u1, &second)) Emit(second);
+            if (ContentAfter(k, u1, &second)) Emit(second);
           }
         }
         continue;
+      }
+      if (toks_[j].kind == Kind::kComma) {
+        // "“A,” Jim Roe, 57, a retired pilot, told a neighbour ...": a quotation closed by a
+        // comma, then the speaker with its apposition up to the comma before the verb.
+        int b = j - 1;
+        while (b > u0 && j - b < 30 && toks_[b].kind != Kind::kCloseQuote &&
+               toks_[b].kind != Kind::kOpenQuote &&
+               !(toks_[b].kind == Kind::kStop && text_[toks_[b].start] != '.'))
+          --b;
+        if (b >= u0 && b + 1 < j && toks_[b].kind == Kind::kCloseQuote && QuoteClosesClause(b) &&
+            (toks_[b + 1].kind == Kind::kWord || toks_[b + 1].kind == Kind::kNumber) &&
+            (toks_[b + 1].cap || (toks_[b + 1].flags & (kDeterminer | kPronoun))) &&
+            !(toks_[b + 1].flags & (kBoundary | kPreposition)) && !AdverbialBefore(j, b + 1) &&
+            (QuoteOpensUnit(toks_[b].quote, u0) || quotes_[toks_[b].quote].words >= 4)) {
+          attr.speaker = Span{toks_[b + 1].start, toks_[j - 1].end};
+          attr.speaker_pronoun = false;
+          SkipAfterCue(i + 1, u1, tell, &attr);  // the channel ("said in a phone interview")
+          if (ContentBefore(b, u0, &attr)) Emit(attr);
+          continue;
+        }
       }
       if (strong && toks_[j].kind == Kind::kComma &&
           AtClauseEnd(SkipAfterCue(i + 1, u1, false, &attr), u1)) {
@@ -1311,7 +1556,8 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
 
 void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
                         const Sentence* sent_end, bool starts_with_continuation,
-                        const Attr* runon_from, const Attr* prev_direct, const Attr* colon_lead) {
+                        const Attr* runon_from, const Attr* prev_direct, const Attr* colon_lead,
+                        const Attr* prev_speaker) {
   title_case_ = title_case;
   Tokenize(block);
   runon_index_ = -1;
@@ -1362,6 +1608,7 @@ void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
   }
   starts.push_back(n);
   for (size_t u = 0; u + 1 < starts.size(); ++u) ProcessUnit(starts[u], starts[u + 1]);
+  unit_starts_.swap(starts);
   // A paragraph that is one whole quote, right after a paragraph that ended with a direct quote,
   // goes on with the same speaker ("“A,” Smith said.\n\n“B.”").
   if (out_->size() == first_out && prev_direct != nullptr && toks_[0].kind == Kind::kOpenQuote &&
@@ -1375,6 +1622,40 @@ void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
       q.used = true;
       Emit(attr);
     }
+  }
+  // A long quotation no rule claimed is still someone's words ("Roe praised the plan.\n\n“We
+  // need ...”", "as he put it, “...”"): its speaker is the nearest attribution before it in the
+  // paragraph (the cue too when that one quoted directly: one discontinuous attribution), else
+  // the last speaker of the previous paragraph, else none.
+  for (size_t qi = 0; qi < quotes_.size(); ++qi) {
+    TopQuote& q = quotes_[qi];
+    if (q.used || !q.is_double || q.open_tok < 0 || q.words < kMinFreeQuoteWords) continue;
+    const Attr* src = nullptr;
+    bool covered = false;
+    for (size_t k = first_out; k < out_->size(); ++k) {
+      const Attr& at = (*out_)[k];
+      if (at.content.start < q.end && q.open < at.content.end) covered = true;
+      if (at.content.end <= q.open && !at.speaker.empty() &&
+          (src == nullptr || at.content.start >= src->content.start))
+        src = &at;
+    }
+    if (covered || !FreeQuoteLooksLikeSpeech(q)) continue;
+    Attr attr;
+    if (FreeQuoteSpeaker(q, &attr)) {
+      // The speaker named in the quotation's own sentence.
+    } else if (src != nullptr) {
+      attr.speaker = src->speaker;
+      attr.speaker_pronoun = src->speaker_pronoun;
+      if (src->quote >= 0 && src->direct) attr.cue = src->cue;
+    } else if (prev_speaker != nullptr) {
+      attr.speaker = prev_speaker->speaker;
+      attr.speaker_pronoun = prev_speaker->speaker_pronoun;
+    }
+    attr.content = Span{q.open, q.end};
+    attr.direct = true;
+    attr.quote = static_cast<int>(qi);
+    q.used = true;
+    Emit(attr);
   }
   // Does the block end inside an unterminated quote that some attribution holds?
   for (size_t k = first_out; k < out_->size(); ++k) {
@@ -1526,6 +1807,8 @@ void AnnotateQuotes(Article* article) {
   bool have_runon = false;
   Attr last_direct;
   bool have_direct = false;
+  Attr last_speaker;  // the last attribution (by position) of the previous block with a speaker
+  bool have_speaker = false;
   size_t si = 0;
   for (const Span& b : blocks) {
     while (si < sentences->size() && (*sentences)[si].span.start < b.start) ++si;
@@ -1540,7 +1823,15 @@ void AnnotateQuotes(Article* article) {
     if (have_lead) lead = *scanner.colon_lead();
     scanner.Scan(b, title, sentences->data() + si, sentences->data() + se, have_runon,
                  have_runon ? &runon : nullptr, have_direct ? &last_direct : nullptr,
-                 have_lead ? &lead : nullptr);
+                 have_lead ? &lead : nullptr, have_speaker ? &last_speaker : nullptr);
+    size_t best = attrs.size();
+    for (size_t k = before; k < attrs.size(); ++k) {
+      if (!attrs[k].speaker.empty() &&
+          (best == attrs.size() || attrs[k].content.start >= attrs[best].content.start))
+        best = k;
+    }
+    have_speaker = best < attrs.size();
+    if (have_speaker) last_speaker = attrs[best];
     have_direct = attrs.size() > before && attrs.back().direct && attrs.back().quote >= 0 &&
                   !attrs.back().speaker.empty();
     if (have_direct) last_direct = attrs.back();

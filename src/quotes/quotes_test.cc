@@ -661,6 +661,113 @@ const Case kCases[] = {
      "Oberg",
      "said",
      kAny},
+    // --- A quotation closed by a comma right before its speaker (issue #3, stop 2).
+    {"quoted_phrase_inside_inverted_clause",
+     {"The council had "
+      "\xE2\x80\x9C"
+      "cut the ribbon too early"
+      "\xE2\x80\x9D"
+      " on the tram line, she said."},
+     "The council had "
+     "\xE2\x80\x9C"
+     "cut the ribbon too early"
+     "\xE2\x80\x9D"
+     " on the tram line",
+     true,
+     "she",
+     "said",
+     kNone},
+    {"comma_quote_then_told_addressee_clause",
+     {"\xE2\x80\x9C"
+      "The locks held all night,"
+      "\xE2\x80\x9D"
+      " Oskar Brandt told a crowd that had gathered by the "
+      "pier."},
+     "The locks held all night",
+     true,
+     "Oskar Brandt",
+     "told",
+     kAny},
+    {"comma_quote_said_name_in_post",
+     {"\xE2\x80\x9C"
+      "There is no plan to close the ferry,"
+      "\xE2\x80\x9D"
+      " said port spokesman Ivo Rask in a Friday "
+      "post. "
+      "\xE2\x80\x9C"
+      "It is rumour."
+      "\xE2\x80\x9D"},
+     "There is no plan to close the ferry",
+     true,
+     "port spokesman Ivo Rask",
+     "said",
+     kAny},
+    {"comma_quote_said_name_second_quote",
+     {"\xE2\x80\x9C"
+      "There is no plan to close the ferry,"
+      "\xE2\x80\x9D"
+      " said port spokesman Ivo Rask in a Friday "
+      "post. "
+      "\xE2\x80\x9C"
+      "It is rumour from the mainland."
+      "\xE2\x80\x9D"},
+     "It is rumour from the mainland",
+     true,
+     "port spokesman Ivo Rask",
+     "said",
+     kAny},
+    {"comma_quote_name_age_told",
+     {"\xE2\x80\x9C"
+      "We argue, but we are still neighbours,"
+      "\xE2\x80\x9D"
+      " Jon Vell, 58, told a ferry passenger "
+      "who stopped to listen."},
+     "We argue, but we are still neighbours",
+     true,
+     "Jon Vell, 58",
+     "told",
+     kAny},
+    {"typewriter_nested_single_closing",
+     {"''They tell us every year, 'Edda is a special case,''' Mr. Rask said. ''It never is.''"},
+     "They tell us every year, 'Edda is a special case",
+     true,
+     "Mr. Rask",
+     "said",
+     kNone},
+    // --- Long quotations without a cue.
+    {"free_quote_after_paragraph_speaker",
+     {"Hanna Solberg praised the new harbour wall at the opening.",
+      "\xE2\x80\x9C"
+      "We needed someone who would finish the job and bring the whole town along with it."
+      "\xE2\x80\x9D"},
+     "We needed someone who would finish the job and bring the whole town along with it",
+     true,
+     "Hanna Solberg",
+     kNone,
+     kNone},
+    {"free_quote_subject_of_its_sentence",
+     {"Greta Lind, the ferry board chair, reacted coolly to the tram plan, "
+      "\xE2\x80\x9C"
+      "I am worried "
+      "about the cost for every family in the valley."
+      "\xE2\x80\x9D"},
+     "I am worried about the cost for every family in the valley",
+     true,
+     "Greta Lind",
+     kNone,
+     kNone},
+    {"free_quote_verb_then_name",
+     {"The tram debate went on.",
+      "\xE2\x80\x9C"
+      "Imagine a town where every street has a tram and nobody "
+      "drives at all,"
+      "\xE2\x80\x9D"
+      " mused radio host Per Dahl."},
+     "Imagine a town where every street has a tram and nobody drives at all",
+     true,
+     "radio host Per Dahl",
+     kNone,
+     kNone},
     // --- Quotes with verbs the lexicon does not list, colons, questions.
     {"unknown_verb_after_quote",
      {"\xE2\x80\x9CGo back to your office,\xE2\x80\x9D Oberg barked."},
@@ -772,6 +879,18 @@ const NoQuoteCase kNoQuoteCases[] = {
     {"unclosed_short", {"He said \""}},
     {"alleged_adjective", {"Norvia, a nation rocked by protests over alleged fraud, voted again."}},
     {"label_colon_headline", {"Analysis: Harbour Fees Climb Again", "Fees rose."}, true},
+    {"title_case_long_quote",
+     {"The book, "
+      "\xE2\x80\x9C"
+      "Crippled Harbour: How The Docks Were Lost And Won,"
+      "\xE2\x80\x9D"
+      " sold out."}},
+    {"headline_credited_by",
+     {"\xE2\x80\x9C"
+      "A small town finds out what a tram line costs every family,"
+      "\xE2\x80\x9D"
+      " by Ada Lunn."}},
+
 };
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, NoQuoteTest, ::testing::ValuesIn(kNoQuoteCases),
@@ -967,6 +1086,8 @@ const MarksCase kMarksCases[] = {
     {"backticks", "``Yes,'' he said.", {"Yes,"}},
     {"empty", "", {}},
     {"curly_apostrophe", "Peskov\xE2\x80\x99s view", {}},
+    {"typewriter_triple_after_single", "''a 'b,''' c", {"a 'b,'"}},
+
 };
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, MarksTest, ::testing::ValuesIn(kMarksCases),

@@ -5,19 +5,23 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <future>
 #include <list>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "parallax/article.h"
 #include "parallax/compare.h"
 #include "parallax/format.h"
 #include "parallax/store.h"
+#include "src/compare/wordnet.h"
 #include "src/serve/assets.h"
 #include "src/serve/report_html.h"
 
@@ -110,6 +114,26 @@ std::string AssetEtag(const Asset& asset) {
     tag = buf;
   }
   return tag;
+}
+
+// The app's shell page: index.html with the bundles' URLs versioned by their content
+// ("/assets/bundle.js?v=<etag>"), so that the browser may keep them without revalidating (the
+// server answers a current ?v= with an immutable Cache-Control).
+const std::string& ShellPage() {
+  static const std::string page = [] {
+    std::string html(AssetData("index.html"));
+    for (std::string_view name : {"bundle.css", "bundle.js"}) {
+      const Asset* asset = FindAsset(name);
+      if (asset == nullptr) continue;
+      const std::string url = "/assets/" + std::string(name);
+      const size_t at = html.find(url + "\"");
+      if (at == std::string::npos) continue;
+      const std::string tag = AssetEtag(*asset);
+      html.insert(at + url.size(), "?v=" + tag.substr(1, tag.size() - 2));
+    }
+    return html;
+  }();
+  return page;
 }
 
 Json Nullable(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
@@ -337,6 +361,12 @@ Response ErrorResponse(int status, std::string_view reason) {
 class Api::Impl {
  public:
   explicit Impl(ApiOptions options) : options_(std::move(options)) {}
+  ~Impl() { StopWarm(); }
+
+  // The warm-up thread (ApiOptions::warm).
+  void StartWarm();
+  void StopWarm();
+  bool WaitWarm(int timeout_ms, int passes);
 
   // A pooled connection, returned to the pool when the lease ends.
   class Lease {
@@ -380,13 +410,24 @@ class Api::Impl {
  private:
   Response Route(const Request& req);
   Response Stories(const Request& req);
-  // A story's summary (JSON) and its comparison record (JSON; "" when none, and why).
+  // A story's summary (JSON) and its comparison record (JSON; "" when none, and why), with
+  // how long computing it took (ms).
   struct StoryData {
     std::string story_json;
     std::string comparison_json;
     std::string comparison_error;
+    double read_ms = 0;
+    double compare_ms = 0;
+    double json_ms = 0;
   };
-  Result<std::shared_ptr<const StoryData>> LoadStory(int64_t id);
+  // How LoadStory found a story: the time to look it up (ms) and where it came from.
+  struct LoadInfo {
+    double lookup_ms = 0;
+    double wait_ms = 0;
+    const char* source = "hit";  // "hit", "miss" (computed here) or "wait" (by another thread)
+  };
+  Result<std::shared_ptr<const StoryData>> LoadStory(int64_t id, LoadInfo* info);
+  void WarmLoop();
   Response Story(std::string_view id, const Request& req, bool report);
   Response ArticleById(std::string_view id, const Request& req);
   Response Search(const Request& req);
@@ -409,24 +450,25 @@ class Api::Impl {
   struct Cached {
     std::string signature;
     std::shared_ptr<const StoryData> data;
+    size_t bytes = 0;
   };
-  std::shared_ptr<const StoryData> CacheGet(int64_t story, const std::string& signature) {
-    std::lock_guard<std::mutex> lock(cache_mu_);
-    auto it = cache_index_.find(story);
-    if (it == cache_index_.end() || it->second->second.signature != signature) return nullptr;
-    cache_lru_.splice(cache_lru_.begin(), cache_lru_, it->second);
-    return it->second->second.data;
-  }
   void CachePut(int64_t story, std::string signature, std::shared_ptr<const StoryData> data) {
     std::lock_guard<std::mutex> lock(cache_mu_);
     auto it = cache_index_.find(story);
     if (it != cache_index_.end()) {
+      cache_bytes_ -= it->second->second.bytes;
       cache_lru_.erase(it->second);
       cache_index_.erase(it);
     }
-    cache_lru_.emplace_front(story, Cached{std::move(signature), std::move(data)});
+    const size_t bytes = data->story_json.size() + data->comparison_json.size() +
+                         data->comparison_error.size() + signature.size() + 256;
+    cache_bytes_ += bytes;
+    cache_lru_.emplace_front(story, Cached{std::move(signature), std::move(data), bytes});
     cache_index_[story] = cache_lru_.begin();
-    while (cache_lru_.size() > std::max<size_t>(1, options_.cache_stories)) {
+    // The newest entry stays even when it alone is over the byte bound.
+    while (cache_lru_.size() > std::max<size_t>(1, options_.cache_stories) ||
+           (cache_lru_.size() > 1 && cache_bytes_ > options_.cache_bytes)) {
+      cache_bytes_ -= cache_lru_.back().second.bytes;
       cache_index_.erase(cache_lru_.back().first);
       cache_lru_.pop_back();
     }
@@ -438,6 +480,20 @@ class Api::Impl {
   std::mutex cache_mu_;
   std::list<std::pair<int64_t, Cached>> cache_lru_;
   std::unordered_map<int64_t, std::list<std::pair<int64_t, Cached>>::iterator> cache_index_;
+  size_t cache_bytes_ = 0;
+  // Comparisons being computed (under cache_mu_): a second request for the same story and
+  // members waits for the first one's result instead of computing it again.
+  struct Inflight {
+    std::string signature;
+    std::shared_future<std::shared_ptr<const StoryData>> result;
+  };
+  std::unordered_map<int64_t, Inflight> inflight_;
+
+  std::thread warm_thread_;
+  std::mutex warm_mu_;
+  std::condition_variable warm_cv_;
+  bool warm_stop_ = false;
+  int warm_passes_ = 0;  // passes over the recent stories made (under warm_mu_)
 };
 
 Response Api::Impl::Handle(const Request& req) {
@@ -482,6 +538,12 @@ Response Api::Impl::Route(const Request& req) {
     Response r;
     r.etag = AssetEtag(*asset);
     r.cache_control = "no-cache";
+    for (const auto& [k, v] : req.params) {
+      // The versioned URL of the shell page: this content never changes under it.
+      if (k == "v" && r.etag.size() == v.size() + 2 && r.etag.compare(1, v.size(), v) == 0) {
+        r.cache_control = "public, max-age=31536000, immutable";
+      }
+    }
     if (req.if_none_match == r.etag) {
       r.status = 304;
       return r;
@@ -493,7 +555,16 @@ Response Api::Impl::Route(const Request& req) {
   if (IsPagePath(p)) {
     Response r;
     r.content_type = "text/html; charset=utf-8";
-    r.body = std::string(AssetData("index.html"));
+    r.body = ShellPage();
+    // A story page starts loading its data while the browser fetches the scripts: app.js's
+    // fetch() of the same URL takes the preloaded response.
+    if (auto id = Tail(p, "/story/"); id && IsDigits(*id) && id->size() < 19) {
+      const size_t head = r.body.find("</head>");
+      if (head != std::string::npos) {
+        r.body.insert(head, "<link rel=\"preload\" href=\"/api/stories/" + std::string(*id) +
+                                "\" as=\"fetch\" crossorigin>\n");
+      }
+    }
     r.cache_control = "no-cache";
     return r;
   }
@@ -592,47 +663,169 @@ Response Api::Impl::Stories(const Request& req) {
   return JsonResponse(j);
 }
 
+static double MsSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
 // The story's summary and its comparison, from the cache when its members have not changed.
-Result<std::shared_ptr<const Api::Impl::StoryData>> Api::Impl::LoadStory(int64_t id) {
-  auto lease = Acquire();
-  if (!lease.ok()) return lease.status();
-  Store& store = lease.value().store();
-  PARALLAX_ASSIGN_OR_RETURN(parallax::Story s, store.GetStory(id));
-  std::string signature = s.summary.label;
-  for (const ArticleSummary& a : s.articles) signature += "|" + a.id;
-  if (auto cached = CacheGet(id, signature)) return cached;
-
+Result<std::shared_ptr<const Api::Impl::StoryData>> Api::Impl::LoadStory(int64_t id,
+                                                                         LoadInfo* info) {
+  const auto t0 = std::chrono::steady_clock::now();
   auto data = std::make_shared<StoryData>();
-  Json head = StorySummaryJson(s.summary);
-  Json members = Json::array();
-  for (const ArticleSummary& a : s.articles) members.push_back(SummaryJson(a));
-  head["articles"] = members;
-  data->story_json = Dump(head);
-
-  // The comparison over the story's original articles (copies would count an outlet twice).
+  std::string signature;
   std::vector<Article> articles;
-  for (const ArticleSummary& a : s.articles) {
-    if (a.duplicate_of) continue;
-    auto article = store.GetArticle(a.id);
-    if (!article.ok()) continue;  // removed since GetStory: compare what is there
-    articles.push_back(std::move(article).value());
+  std::shared_future<std::shared_ptr<const StoryData>> other;  // computed by another thread
+  std::promise<std::shared_ptr<const StoryData>> promise;
+  bool registered = false;
+  {
+    auto lease = Acquire();
+    if (!lease.ok()) return lease.status();
+    Store& store = lease.value().store();
+    PARALLAX_ASSIGN_OR_RETURN(parallax::Story s, store.GetStory(id));
+    signature = s.summary.label;
+    for (const ArticleSummary& a : s.articles) signature += "|" + a.id;
+    {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      auto it = cache_index_.find(id);
+      if (it != cache_index_.end() && it->second->second.signature == signature) {
+        cache_lru_.splice(cache_lru_.begin(), cache_lru_, it->second);
+        info->lookup_ms = MsSince(t0);
+        return it->second->second.data;
+      }
+      auto in = inflight_.find(id);
+      if (in == inflight_.end()) {
+        inflight_.emplace(id, Inflight{signature, promise.get_future().share()});
+        registered = true;
+      } else if (in->second.signature == signature) {
+        other = in->second.result;
+      }
+      // (Another thread computing the story's previous members: compute this one alone.)
+    }
+    info->lookup_ms = MsSince(t0);
+    if (!other.valid()) {
+      Json head = StorySummaryJson(s.summary);
+      Json members = Json::array();
+      for (const ArticleSummary& a : s.articles) members.push_back(SummaryJson(a));
+      head["articles"] = members;
+      data->story_json = Dump(head);
+      // The comparison over the story's original articles (copies would count an outlet
+      // twice).
+      for (const ArticleSummary& a : s.articles) {
+        if (a.duplicate_of) continue;
+        auto article = store.GetArticle(a.id);
+        if (!article.ok()) continue;  // removed since GetStory: compare what is there
+        articles.push_back(std::move(article).value());
+      }
+    }
+  }  // the connection goes back to the pool before the comparison runs
+  if (other.valid()) {
+    info->source = "wait";
+    const auto t1 = std::chrono::steady_clock::now();
+    std::shared_ptr<const StoryData> result = other.get();
+    info->wait_ms = MsSince(t1);
+    return result;
   }
+  info->source = "miss";
+  data->read_ms = MsSince(t0);
   CompareOptions copts;
   copts.story = id;
   if (articles.size() > copts.max_articles) articles.resize(copts.max_articles);
   if (articles.empty()) {
     data->comparison_error = "the story has no stored articles";
   } else {
+    const auto t1 = std::chrono::steady_clock::now();
     auto comparison = Compare(articles, copts);
+    data->compare_ms = MsSince(t1);
     if (!comparison.ok()) {
       data->comparison_error = comparison.status().message();
     } else {
+      const auto t2 = std::chrono::steady_clock::now();
       data->comparison_json = ComparisonToJson(comparison.value(), articles, false);
+      data->json_ms = MsSince(t2);
     }
   }
   std::shared_ptr<const StoryData> shared = std::move(data);
-  CachePut(id, std::move(signature), shared);
+  CachePut(id, signature, shared);
+  if (registered) {
+    {
+      std::lock_guard<std::mutex> lock(cache_mu_);
+      inflight_.erase(id);
+    }
+    promise.set_value(shared);
+  }
   return shared;
+}
+
+// ---- warm-up -------------------------------------------------------------------------------
+
+void Api::Impl::StartWarm() {
+  if (!options_.warm) return;
+  warm_thread_ = std::thread([this] { WarmLoop(); });
+}
+
+void Api::Impl::StopWarm() {
+  {
+    std::lock_guard<std::mutex> lock(warm_mu_);
+    warm_stop_ = true;
+  }
+  warm_cv_.notify_all();
+  if (warm_thread_.joinable()) warm_thread_.join();
+}
+
+bool Api::Impl::WaitWarm(int timeout_ms, int passes) {
+  if (!options_.warm) return true;
+  std::unique_lock<std::mutex> lock(warm_mu_);
+  warm_cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms),
+                    [this, passes] { return warm_passes_ >= passes || warm_stop_; });
+  return warm_passes_ >= passes;
+}
+
+void Api::Impl::WarmLoop() {
+  // The lexicon first: every comparison of English text needs it (hundreds of ms to load).
+  compare::WordNet::Default();
+  // A connection of its own: PRAGMA data_version counts commits by other connections since
+  // this connection's previous call.
+  auto opened = OpenConnection(options_);
+  std::unique_ptr<Connection> conn;
+  if (opened.ok()) conn = std::move(opened).value();
+  int64_t last_version = -1;
+  while (true) {
+    int64_t version = last_version;
+    std::vector<int64_t> ids;
+    if (conn) {
+      conn->deadline =
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.query_timeout_ms);
+      Query v(conn->db, "PRAGMA data_version");
+      if (v.ok() && v.Step()) version = v.Int(0);
+      if (version != last_version) {
+        Query q(conn->db,
+                "SELECT id FROM stories WHERE article_count >= 2 "
+                "ORDER BY last IS NULL, last DESC, id DESC LIMIT ?");
+        if (q.ok()) {
+          q.Bind(1, static_cast<int64_t>(std::max<size_t>(1, options_.cache_stories)));
+          while (q.Step()) ids.push_back(q.Int(0));
+        }
+      }
+    }
+    for (int64_t id : ids) {
+      {
+        std::lock_guard<std::mutex> lock(warm_mu_);
+        if (warm_stop_) return;
+      }
+      LoadInfo info;
+      (void)LoadStory(id, &info);  // a failure is the request's to report, not the warm-up's
+    }
+    std::unique_lock<std::mutex> lock(warm_mu_);
+    if (version != last_version || warm_passes_ == 0) {
+      ++warm_passes_;
+      warm_cv_.notify_all();
+    }
+    last_version = version;
+    if (!conn || warm_cv_.wait_for(lock, std::chrono::milliseconds(std::max(50, options_.watch_ms)),
+                                   [this] { return warm_stop_; })) {
+      return;
+    }
+  }
 }
 
 static std::optional<int64_t> ParseStoryId(std::string_view text) {
@@ -650,7 +843,8 @@ Response Api::Impl::Story(std::string_view id_text, const Request& req, bool rep
   if (params.refusal) return ErrorResponse(params.refusal->status, params.refusal->reason);
   const std::optional<int64_t> id = ParseStoryId(id_text);
   if (!id) return ErrorResponse(400, "story id: expected a whole number");
-  auto data = LoadStory(*id);
+  LoadInfo info;
+  auto data = LoadStory(*id, &info);
   if (!data.ok()) {
     if (data.status().code() == StatusCode::kNotFound) {
       return ErrorResponse(404, "no story " + std::to_string(*id));
@@ -659,6 +853,22 @@ Response Api::Impl::Story(std::string_view id_text, const Request& req, bool rep
   }
   const StoryData& d = *data.value();
   Response r;
+  // Server-Timing: the lookup (SQL + cache), then how the comparison was had: computed here
+  // (read articles, Compare, JSON), waited for (computed by another request or the warm-up),
+  // or taken from the cache.
+  char timing[256];
+  if (std::string_view(info.source) == "miss") {
+    std::snprintf(timing, sizeof timing,
+                  "lookup;dur=%.1f, read;dur=%.1f, compare;dur=%.1f, json;dur=%.1f, "
+                  "cache;desc=miss",
+                  info.lookup_ms, d.read_ms, d.compare_ms, d.json_ms);
+  } else if (std::string_view(info.source) == "wait") {
+    std::snprintf(timing, sizeof timing, "lookup;dur=%.1f, wait;dur=%.1f, cache;desc=wait",
+                  info.lookup_ms, info.wait_ms);
+  } else {
+    std::snprintf(timing, sizeof timing, "lookup;dur=%.1f, cache;desc=hit", info.lookup_ms);
+  }
+  r.server_timing = timing;
   if (report) {
     if (d.comparison_json.empty())
       return ErrorResponse(404, "no comparison: " + d.comparison_error);
@@ -998,9 +1208,12 @@ Result<std::unique_ptr<Api>> Api::Create(const ApiOptions& options) {
     auto lease = impl->Acquire();  // fail early on a missing or foreign database
     if (!lease.ok()) return lease.status();
   }
+  impl->StartWarm();
   return std::unique_ptr<Api>(new Api(std::move(impl)));
 }
 
 Response Api::Handle(const Request& request) { return impl_->Handle(request); }
+
+bool Api::WaitWarm(int timeout_ms, int passes) { return impl_->WaitWarm(timeout_ms, passes); }
 
 }  // namespace parallax::serve

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "parallax/store.h"
 #include "src/store/test_articles.h"
@@ -141,6 +143,116 @@ TEST_F(ApiTest, StoryCarriesTheComparisonAndIsCached) {
   EXPECT_EQ(j["comparison"]["schema"], "parallax.comparison/1");
   EXPECT_EQ(j["comparison"]["story"], 7);
   EXPECT_EQ(Get("/api/stories/7").body, first.body);
+}
+
+TEST_F(ApiTest, ServerTimingTellsComputedFromCached) {
+  auto created = Api::Create({.db_path = *path_});  // no warm-up
+  ASSERT_TRUE(created.ok());
+  Api& api = *created.value();
+  EXPECT_TRUE(api.WaitWarm(0));  // nothing to wait for
+  Response first = api.Handle({"GET", "/api/stories/7", {}, ""});
+  ASSERT_EQ(first.status, 200);
+  EXPECT_NE(first.server_timing.find("compare;dur="), std::string::npos) << first.server_timing;
+  EXPECT_NE(first.server_timing.find("cache;desc=miss"), std::string::npos);
+  Response second = api.Handle({"GET", "/api/stories/7", {}, ""});
+  EXPECT_NE(second.server_timing.find("cache;desc=hit"), std::string::npos) << second.server_timing;
+  EXPECT_EQ(second.body, first.body);
+  // Errors carry no timing.
+  EXPECT_EQ(api.Handle({"GET", "/api/stories/999", {}, ""}).server_timing, "");
+}
+
+TEST_F(ApiTest, WarmUpComputesRecentStoriesBeforeTheirFirstVisit) {
+  auto created = Api::Create({.db_path = *path_, .warm = true, .watch_ms = 50});
+  ASSERT_TRUE(created.ok());
+  Api& api = *created.value();
+  ASSERT_TRUE(api.WaitWarm(120000));
+  Response r = api.Handle({"GET", "/api/stories/7", {}, ""});
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.server_timing.find("cache;desc=hit"), std::string::npos) << r.server_timing;
+  EXPECT_TRUE(nlohmann::json::parse(r.body)["comparison"].is_object());
+}  // the destructor stops the watching thread
+
+// A concurrent ingest changes a story's members: the watching warm-up recomputes it, and the
+// next visit gets the new members' comparison from the cache.
+TEST(ApiWarmTest, RecomputesAStoryWhoseMembersChanged) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("parallax_api_warm_" + std::to_string(getpid()) + ".db"))
+                               .string();
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  std::vector<Article> articles;
+  for (uint64_t n = 1; n <= 3; ++n) articles.push_back(store::testing::MakeArticle(n));
+  ASSERT_TRUE(store.value().WriteBatch(articles).ok());
+  StoryRecord story{9, "Velmora ferry line", "2031-03-02", "2031-03-05", 2, ""};
+  ASSERT_TRUE(
+      store.value().UpsertStories({story}, {{9, articles[0].id}, {9, articles[1].id}}).ok());
+  {
+    auto created = Api::Create({.db_path = path, .warm = true, .watch_ms = 50});
+    ASSERT_TRUE(created.ok());
+    Api& api = *created.value();
+    ASSERT_TRUE(api.WaitWarm(120000));
+    Response before = api.Handle({"GET", "/api/stories/9", {}, ""});
+    EXPECT_NE(before.server_timing.find("cache;desc=hit"), std::string::npos);
+    EXPECT_EQ(nlohmann::json::parse(before.body)["story"]["articles"].size(), 2u);
+
+    story.article_count = 3;
+    ASSERT_TRUE(
+        store.value()
+            .UpsertStories({story}, {{9, articles[0].id}, {9, articles[1].id}, {9, articles[2].id}})
+            .ok());
+    ASSERT_TRUE(api.WaitWarm(120000, 2));
+    Response after = api.Handle({"GET", "/api/stories/9", {}, ""});
+    EXPECT_NE(after.server_timing.find("cache;desc=hit"), std::string::npos) << after.server_timing;
+    auto j = nlohmann::json::parse(after.body);
+    EXPECT_EQ(j["story"]["articles"].size(), 3u);
+    EXPECT_EQ(j["comparison"]["articles"].size(), 3u);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+}
+
+TEST_F(ApiTest, ConcurrentFirstVisitsGetOneComparison) {
+  auto created = Api::Create({.db_path = *path_});
+  ASSERT_TRUE(created.ok());
+  Api& api = *created.value();
+  std::vector<Response> got(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < got.size(); ++i) {
+    threads.emplace_back([&api, &got, i] {
+      got[i] = api.Handle({"GET", "/api/stories/7", {}, ""});
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  int computed = 0;
+  for (const Response& r : got) {
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.body, got[0].body);
+    if (r.server_timing.find("cache;desc=miss") != std::string::npos) ++computed;
+  }
+  EXPECT_EQ(computed, 1);  // the others waited for it or found it cached
+}
+
+TEST_F(ApiTest, ShellPageVersionsItsBundlesAndPreloadsTheStory) {
+  Response page = Get("/story/7");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<link rel=\"preload\" href=\"/api/stories/7\" as=\"fetch\""),
+            std::string::npos)
+      << page.body;
+  EXPECT_EQ(Get("/").body.find("rel=\"preload\""), std::string::npos);
+  EXPECT_EQ(Get("/story/7x").status, 200);  // a page, but nothing to preload
+  EXPECT_EQ(Get("/story/7x").body.find("rel=\"preload\""), std::string::npos);
+  for (std::string name : {"bundle.js", "bundle.css"}) {
+    const std::string url = "/assets/" + name + "?v=";
+    const size_t at = page.body.find(url);
+    ASSERT_NE(at, std::string::npos) << name;
+    const std::string version = page.body.substr(at + url.size(), 16);
+    Response current = Get("/assets/" + name, {{"v", version}});
+    EXPECT_EQ(current.status, 200);
+    EXPECT_EQ(current.cache_control, "public, max-age=31536000, immutable");
+    EXPECT_EQ(current.etag, "\"" + version + "\"");
+    // Another version (an older page) revalidates.
+    EXPECT_EQ(Get("/assets/" + name, {{"v", "0000000000000000"}}).cache_control, "no-cache");
+    EXPECT_EQ(Get("/assets/" + name).cache_control, "no-cache");
+  }
 }
 
 TEST_F(ApiTest, ReadOnlyMethods) {

@@ -27,6 +27,7 @@ void Send(const Response& r, httplib::Response& res) {
   SetSecurityHeaders(res);
   if (!r.cache_control.empty()) res.set_header("Cache-Control", r.cache_control);
   if (!r.etag.empty()) res.set_header("ETag", r.etag);
+  if (!r.server_timing.empty()) res.set_header("Server-Timing", r.server_timing);
   if (r.status != 304) res.set_content(r.body, r.content_type.c_str());
 }
 

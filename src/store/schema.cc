@@ -261,4 +261,20 @@ Status Migrate(Db& db, int target_version, bool read_only) {
   return Status::Ok();
 }
 
+Status TuneForWrites(Db& db) {
+  PARALLAX_RETURN_IF_ERROR(
+      db.Exec("PRAGMA wal_autocheckpoint = " + std::to_string(kWalCheckpointPages)));
+  PARALLAX_ASSIGN_OR_RETURN(
+      int64_t set, db.QueryInt("SELECT count(*) FROM articles_fts_config WHERE k = 'automerge'"));
+  if (set > 0) return Status::Ok();
+  PARALLAX_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  Status s = db.Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', " +
+                     std::to_string(kAutomerge) +
+                     "); INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', " +
+                     std::to_string(kCrisismerge) + ");");
+  if (s.ok()) s = db.Exec("COMMIT");
+  if (!s.ok()) (void)db.Exec("ROLLBACK");
+  return s;
+}
+
 }  // namespace parallax::store

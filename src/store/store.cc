@@ -560,6 +560,9 @@ Result<Store> Store::Open(const std::string& path, const StoreOptions& options) 
               std::to_string(options.cache_kib)));
   PARALLAX_RETURN_IF_ERROR(
       store::Migrate(db, static_cast<int>(store::Migrations().size()), options.read_only));
+  // Tuning is an optimisation: a database locked by another writer for longer than the busy
+  // timeout is opened untuned rather than not at all.
+  if (!options.read_only) (void)store::TuneForWrites(db);
   PARALLAX_ASSIGN_OR_RETURN(int64_t version, db.QueryInt("PRAGMA user_version"));
   impl->version = static_cast<int>(version);
   PARALLAX_RETURN_IF_ERROR(impl->Prepare());

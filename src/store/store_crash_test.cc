@@ -70,16 +70,21 @@ TEST(StoreCrashTest, KillDuringIngestKeepsWholeCommittedBatches) {
       WriterChild(path, fds[1]);
     }
     close(fds[1]);
-    // Delays from 3 ms (during Open and migration) to ~250 ms (mid-ingest), spread by a
-    // fixed stride so that each run stops the writer at a different point.
-    const int delay_us = 3000 + (run * 37 % kRuns) * 12500 + run * 311;
+    // Kill points. The first runs stop the writer by time alone (3-7.5 ms: during Open and
+    // migration). The others wait until it reports a run-dependent number of commits (1 to
+    // kBatches - 2), then a short delay spread by a fixed stride so the kill lands at a
+    // different point of the next batch: mid-ingest however loaded the machine is.
+    const bool by_time = run < 4;
+    const int64_t wait_commits = by_time ? 0 : 1 + (run * 7) % static_cast<int64_t>(kBatches - 2);
+    uint32_t b = 0;
+    int64_t committed = 0;  // batches whose commit returned before the kill
+    while (committed < wait_commits && read(fds[0], &b, sizeof b) == sizeof b) committed = b + 1;
+    const int delay_us = by_time ? 3000 + run * 1500 : run * 311 % 4000;
     std::this_thread::sleep_for(std::chrono::microseconds(delay_us));
     kill(pid, SIGKILL);
     int wstatus = 0;
     ASSERT_EQ(waitpid(pid, &wstatus, 0), pid);
     if (WIFSIGNALED(wstatus)) ++interrupted;
-    uint32_t b = 0;
-    int64_t committed = 0;  // batches whose commit returned before the kill
     while (read(fds[0], &b, sizeof b) == sizeof b) committed = b + 1;
     close(fds[0]);
 

@@ -62,6 +62,38 @@ TEST(StoreTest, OpensFreshDatabaseAtLatestVersion) {
   EXPECT_TRUE(store.CheckIntegrity().ok());
 }
 
+TEST(StoreTest, WriteTuningIsStoredOnceAndKept) {
+  TempDir dir;
+  const std::string path = dir.File("t.db");
+  auto setting = [&](const char* key) -> int64_t {
+    Result<store::Db> db = store::Db::Open(path, SQLITE_OPEN_READONLY);
+    if (!db.ok()) return -1;
+    Result<int64_t> v = db->QueryInt(std::string("SELECT coalesce((SELECT v FROM "
+                                                 "articles_fts_config WHERE k = '") +
+                                     key + "'), 0)");
+    return v.ok() ? *v : -1;
+  };
+  { Store store = OpenOrDie(path); }
+  EXPECT_EQ(setting("automerge"), store::kAutomerge);
+  EXPECT_EQ(setting("crisismerge"), store::kCrisismerge);
+  {
+    Result<store::Db> db = store::Db::Open(path, SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(
+        db->Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 5)").ok());
+  }
+  {
+    Store store = OpenOrDie(path);  // a user's setting is kept
+    ASSERT_TRUE(store.WriteBatch({MakeArticle(1), MakeArticle(2)}).ok());
+  }
+  EXPECT_EQ(setting("automerge"), 5);
+  StoreOptions ro;
+  ro.read_only = true;
+  EXPECT_TRUE(Store::Open(path, ro).ok());  // read-only opens write nothing
+  Store store = OpenOrDie(path);
+  EXPECT_TRUE(store.CheckIntegrity().ok());
+}
+
 TEST(StoreTest, RoundTripKeepsEveryFieldAndSpan) {
   TempDir dir;
   Store store = OpenOrDie(dir.File("a.db"));

@@ -145,6 +145,7 @@ void StoryClusterer::Post(uint32_t story) {
     if (std::find(s.posted.begin(), s.posted.end(), t.key) != s.posted.end()) continue;
     s.posted.push_back(t.key);
     postings_[t.key].push_back(story);
+    ++total_postings_;
   }
 }
 
@@ -231,12 +232,39 @@ void StoryClusterer::CompactClosed() {
       std::vector<Weighted>().swap(s.sums);
       std::vector<Weighted>().swap(s.vec);
       std::vector<Core>().swap(s.core);
+      // Members are only read by a split, which a closed story never has again.
+      std::vector<Member>().swap(s.members);
+      dead_postings_ += s.posted.size();
       std::vector<uint64_t>().swap(s.posted);
     } else {
       live_[out++] = id;
     }
   }
   live_.resize(out);
+  SweepPostings();
+}
+
+void StoryClusterer::SweepPostings() {
+  // Postings of closed stories are dead weight; Candidates drops a list's dead entries when it
+  // meets them, but lists of terms no longer queried would keep them forever. Once dead entries
+  // are at least half of all postings, every list is swept (amortised linear). The trigger is a
+  // function of the postings alone (see Deserialize), so a restored clusterer sweeps at the same
+  // Add as an uninterrupted one.
+  if (dead_postings_ == 0 || 2 * dead_postings_ < total_postings_) return;
+  for (auto it = postings_.begin(); it != postings_.end();) {
+    std::vector<uint32_t>& list = it->second;
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [&](uint32_t s) { return stories_[s].compact; }),
+        list.end());
+    if (list.empty()) {
+      it = postings_.erase(it);
+    } else {
+      list.shrink_to_fit();
+      ++it;
+    }
+  }
+  total_postings_ -= dead_postings_;
+  dead_postings_ = 0;
 }
 
 Status StoryClusterer::Add(const ArticleFeatures& a) {
@@ -432,9 +460,13 @@ std::vector<std::pair<float, uint32_t>> StoryClusterer::Candidates(
       scratch_[s] += q.w;
     }
     if (dead > 0 && dead * 2 >= list.size()) {
+      const size_t before = list.size();
       list.erase(
           std::remove_if(list.begin(), list.end(), [&](uint32_t s) { return stories_[s].compact; }),
           list.end());
+      const size_t removed = before - list.size();
+      total_postings_ -= removed;
+      dead_postings_ -= removed;
       if (list.empty()) postings_.erase(it);
     }
   }
@@ -472,7 +504,7 @@ StoryInfo StoryClusterer::Story(uint32_t story) const {
   const StoryState& s = stories_[story];
   StoryInfo info;
   info.id = story;
-  info.seed = dups_.id(s.seed);
+  info.seed = std::string(dups_.id(s.seed));
   info.label = LabelOf(s);
   if (s.dated) {
     info.first_day = s.first_day;
@@ -505,8 +537,13 @@ bool GetVec(dedup::ByteReader* r, V* v) {
   uint32_t n;
   if (!r->Count(&n, 12)) return false;
   v->resize(n);
-  for (auto& x : *v)
-    if (!r->U64(&x.key) || !r->F32(&x.w)) return false;
+  for (auto& x : *v) {
+    uint64_t key;  // read into locals: the members of a packed Weighted may be unaligned
+    float w;
+    if (!r->U64(&key) || !r->F32(&w)) return false;
+    x.key = key;
+    x.w = w;
+  }
   for (size_t i = 1; i < v->size(); ++i)
     if ((*v)[i - 1].key >= (*v)[i].key) return false;
   return true;
@@ -654,8 +691,11 @@ Result<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes) {
     if (!r.U64(&k) || !r.Count(&len, 4)) return bad("truncated index");
     std::vector<uint32_t>& list = c.postings_[k];
     list.resize(len);
-    for (uint32_t& s : list)
+    for (uint32_t& s : list) {
       if (!r.U32(&s) || s >= c.stories_.size()) return bad("bad posting");
+      ++c.total_postings_;
+      if (c.stories_[s].compact) ++c.dead_postings_;
+    }
   }
   if (!r.done()) return bad("trailing bytes");
   return c;

@@ -21,10 +21,11 @@
 // Candidates come from an inverted index from each story's index_terms heaviest centroid terms
 // to the story, so each article is compared with a few stories (at most max_candidates), not
 // all. Stories that cannot be joined any more (last article more than 2 * window_days before
-// the newest article seen) are compacted: their vectors are dropped and their postings skipped,
-// so memory for the working set stays flat as a dated corpus grows; per article the clusterer
-// keeps its id, its dedup entry (~0.9 KB) and its story number, plus ~0.8 KB while its story is
-// young (split_max_size).
+// the newest article seen) are compacted: their vectors and young-story members are dropped,
+// and their postings skipped, then swept out once they are half of all postings, so memory for
+// the working set stays flat as a dated corpus grows; per article the clusterer keeps its id,
+// its dedup entry (~0.7 KB) and its story number, plus ~1 KB while its story is young
+// (split_max_size) and open.
 //
 // Determinism: the result depends only on the sequence of Add calls. Serialize() saves the
 // whole state; a clusterer restored with Deserialize() and fed the rest of the sequence ends in
@@ -123,7 +124,7 @@ class StoryClusterer {
   size_t article_count() const { return story_of_.size(); }
   size_t story_count() const { return stories_.size(); }
   // Article `index` (order of first Add): its id and story number.
-  const std::string& article_id(uint32_t index) const { return dups_.id(index); }
+  std::string article_id(uint32_t index) const { return std::string(dups_.id(index)); }
   uint32_t story_of(uint32_t index) const { return story_of_[index]; }
   // Story number of an article id, or nullopt when not added.
   std::optional<uint32_t> StoryOf(std::string_view article_id) const;
@@ -141,10 +142,15 @@ class StoryClusterer {
   static Result<StoryClusterer> Deserialize(std::string_view bytes);
 
  private:
+  // 12 bytes, not 16: the story vectors (centroid, core, young members: a few hundred entries
+  // per open story) are most of the clusterer's memory. Members are read by value only.
+#pragma pack(push, 4)
   struct Weighted {
     uint64_t key;
     float w;
   };
+#pragma pack(pop)
+  static_assert(sizeof(Weighted) == 12);
   struct Core {
     std::string headline;
     std::vector<Weighted> vec;  // unit length, sorted by key
@@ -183,6 +189,7 @@ class StoryClusterer {
   void TrySplit(uint32_t story);
   void Rebuild(uint32_t story, std::vector<Member> members);
   void CompactClosed();
+  void SweepPostings();
   std::string LabelOf(const StoryState& s) const;
 
   ClusterOptions options_;
@@ -197,6 +204,9 @@ class StoryClusterer {
   // During Add of a near-duplicate: the article it copies (not saved).
   std::optional<uint32_t> joining_copy_of_;
   std::vector<uint32_t> live_;  // stories not compacted (derived from stories_, not saved)
+  // Entries in postings_, and those naming compacted stories (derived, not saved).
+  size_t total_postings_ = 0;
+  size_t dead_postings_ = 0;
   // Scratch for candidate scoring, indexed by story (not part of the state).
   std::vector<float> scratch_;
   std::vector<uint32_t> touched_;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <random>
 #include <set>
@@ -85,6 +86,50 @@ TEST(StoryClustererTest, SplitRunsEqualOneRun) {
   StoryClusterer one;
   for (const ArticleFeatures& f : corpus) ASSERT_TRUE(one.Add(f).ok());
   for (size_t split : {size_t{0}, size_t{1}, size_t{7}, size_t{18}, size_t{29}, size_t{30}}) {
+    StoryClusterer first;
+    for (size_t i = 0; i < split; ++i) ASSERT_TRUE(first.Add(corpus[i]).ok());
+    Result<StoryClusterer> resumed = StoryClusterer::Deserialize(first.Serialize());
+    ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
+    for (size_t i = split; i < corpus.size(); ++i) ASSERT_TRUE(resumed->Add(corpus[i]).ok());
+    EXPECT_EQ(Assignment(*resumed), Assignment(one)) << "split " << split;
+    EXPECT_EQ(resumed->Serialize(), one.Serialize()) << "split " << split;
+  }
+}
+
+// The six events recurring month after month for a year: stories close (the window) and are
+// compacted while new ones open.
+std::vector<ArticleFeatures> LongCorpus() {
+  std::vector<ArticleFeatures> out;
+  for (int month = 1; month <= 12; ++month) {
+    for (uint32_t k = 0; k < 4; ++k) {
+      for (int e = 0; e < 6; ++e) {
+        char date[16];
+        std::snprintf(date, sizeof(date), "2025-%02d-%02d", month, 1 + 2 * static_cast<int>(k));
+        out.push_back(Featurize(MakeArticle(e, 100 * month + k, date)));
+      }
+    }
+  }
+  return out;
+}
+
+TEST(StoryClustererTest, ClosedStoriesKeepOnlyTheirSummary) {
+  std::vector<ArticleFeatures> corpus = LongCorpus();
+  StoryClusterer c;
+  ASSERT_TRUE(c.AddAll(corpus).ok());
+  // One story per event and month at most; the months before the last are compacted: what
+  // is left per article is its id, story number and dedup entry (~0.3 KB serialised), not the
+  // young-story member vectors (64 terms each, another ~0.8 KB).
+  EXPECT_GE(c.story_count(), 12u * 6u / 2u);
+  const double per_article = static_cast<double>(c.Serialize().size()) / corpus.size();
+  EXPECT_LT(per_article, 700.0);
+  for (const StoryInfo& s : c.Stories()) EXPECT_FALSE(s.label.empty()) << s.id;
+}
+
+TEST(StoryClustererTest, SplitRunsEqualOneRunWhileStoriesClose) {
+  std::vector<ArticleFeatures> corpus = LongCorpus();
+  StoryClusterer one;
+  ASSERT_TRUE(one.AddAll(corpus).ok());
+  for (size_t split : {size_t{24}, size_t{100}, size_t{150}, size_t{287}}) {
     StoryClusterer first;
     for (size_t i = 0; i < split; ++i) ASSERT_TRUE(first.Add(corpus[i]).ok());
     Result<StoryClusterer> resumed = StoryClusterer::Deserialize(first.Serialize());

@@ -1,9 +1,12 @@
 // Browser test of `parallax serve`: Debian's Chromium (headless) driven by playwright-core.
-// Ingests the example corpus, starts the server on a free loopback port, and walks the app as a
-// reader would: stories list, a story with two outlets and a quote, a claim followed to its
-// sentence in the article page, a search, the single-file report (opened from disk). Saves
-// screenshots, measures the story page's render time, and fails if any request leaves
-// 127.0.0.1. Run by run.sh (which sets the environment below).
+// Ingests the example corpus and a story of 10 articles from 10 fictional outlets
+// (fixtures/story10), starts the server on a free loopback port, and walks the app as a reader
+// would: stories list, a story with its outlets and quotes, a claim followed to its sentence in
+// the article page, a search, the single-file report (opened from disk). Saves screenshots,
+// measures the story page's render time (navigation start -> comparison painted) for the first
+// visit after the server started and for repeat visits, and fails if any request leaves
+// 127.0.0.1. The 300 ms target fails the test only with PARALLAX_STRICT_TIMING=1 (otherwise a
+// warning: shared machines are loaded). Run by run.sh (which sets the environment below).
 //
 //   PARALLAX_BIN=build/release/apps/cli/parallax PARALLAX_SOURCE_DIR=. \
 //   ARTIFACTS=build/release/test-artifacts/browser node serve_test.mjs
@@ -43,6 +46,10 @@ async function shot(page, name, fullPage = true) {
 const db = path.join(work, 'corpus.db');
 execFileSync(bin, ['ingest', '--db', db, '--outlet-map', path.join(src, 'examples/outlets.csv'),
                    path.join(src, 'examples/corpus')], {stdio: ['ignore', 'inherit', 'inherit']});
+// ... and one story told by 10 outlets (fictional articles written for this test).
+const fixtures = path.join(src, 'tests/browser/fixtures');
+execFileSync(bin, ['ingest', '--db', db, '--outlet-map', path.join(fixtures, 'story10_outlets.csv'),
+                   path.join(fixtures, 'story10')], {stdio: ['ignore', 'inherit', 'inherit']});
 
 // 2. The server on a free loopback port (--port 0); it prints the URL.
 const server = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0'],
@@ -61,6 +68,9 @@ const base = await new Promise((resolve, reject) => {
   server.on('exit', (code) => reject(new Error('server exited with ' + code + ': ' + out)));
 });
 console.log('server: ' + base);
+// The 10-article story's id (this list request does not compute any comparison).
+const big = (await (await fetch(base + '/api/stories?limit=200&min_articles=10')).json()).stories;
+const story10 = big.find((s) => s.article_count === 10 && s.outlet_count === 10);
 
 let context;
 let exitCode = 0;
@@ -77,12 +87,6 @@ try {
   const outside = [];
   const allowed = (u) => u.startsWith(base + '/') || u === base || u.startsWith('data:') ||
                          u.startsWith('blob:') || u.startsWith('file:') || u === 'about:blank';
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (allowed(u)) return route.continue();
-    outside.push(u);
-    return route.abort();
-  });
   context.on('request', (r) => {
     if (!allowed(r.url())) outside.push(r.url());
   });
@@ -93,6 +97,68 @@ try {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const ready = () => page.waitForSelector('body[data-ready="1"]', {timeout: 15000});
+  const complete = () => page.waitForSelector('#comparison[data-complete="1"]', {timeout: 15000});
+
+  // 4a. Render time of the 10-article story page: a full page load, navigation start -> first
+  // screen of the comparison painted (parallaxDrawnMs), and -> every section painted. The first
+  // visit to the story after the server started, then repeat visits. Before them the browser
+  // opens the app once (the stories list, which computes no comparison), as a reader would: a
+  // fresh browser profile's first page pays for starting Chromium's disk cache, not for us.
+  check(story10 !== undefined, 'the 10 fixture articles form one story of 10 outlets');
+  const appStart = Date.now();
+  await page.goto(base + '/');
+  await ready();
+  console.log('fresh browser, first page of the app (stories list): ' + (Date.now() - appStart) + ' ms');
+  const visit = async () => {
+    await page.goto(base + '/story/' + story10.id);
+    await page.waitForSelector('body[data-drawn="1"]', {timeout: 30000});
+    await complete();
+    return page.evaluate(() => {
+      const api = performance.getEntriesByType('resource').find((e) => /\/api\/stories\/\d+$/.test(e.name));
+      const cmp = document.getElementById('comparison');
+      const end = (re) => {
+        const e = performance.getEntriesByType('resource').find((x) => re.test(x.name));
+        return e ? Math.round(e.responseEnd) : -1;
+      };
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {drawn: window.parallaxDrawnMs, complete: cmp.pcCompleteMs,
+              phases: 'page ' + Math.round(nav.responseEnd) + ', bundle.js ' + end(/bundle\.js/) + ', API ' +
+                      end(/\/api\/stories\/\d+$/) + ', DOM built ' + Math.round(window.parallaxRenderMs) + ' ms',
+              server: api ? api.serverTiming.map((t) => t.name + (t.duration ? '=' + t.duration.toFixed(1) : '') + (t.description ? ':' + t.description : '')).join(' ') : '?',
+              bytes: api ? api.encodedBodySize : 0};
+    });
+  };
+  const first = await visit();
+  const repeats = [];
+  for (let i = 0; i < 7; ++i) repeats.push(await visit());
+  const drawn = repeats.map((r) => r.drawn).sort((a, b) => a - b);
+  const completeMs = repeats.map((r) => r.complete).sort((a, b) => a - b);
+  const medianMs = drawn[Math.floor(drawn.length / 2)];
+  const load = os.loadavg()[0].toFixed(1);
+  console.log('story page, 10 articles, 10 outlets, API payload ' + first.bytes + ' bytes; load average ' + load);
+  console.log('  first visit after server start: drawn ' + first.drawn.toFixed(0) + ' ms, complete ' +
+              first.complete.toFixed(0) + ' ms (server: ' + first.server + '; ' + first.phases + ')');
+  console.log('  repeat visits: drawn ms ' + drawn.map((x) => x.toFixed(0)).join(' ') + '; median ' + medianMs.toFixed(0) +
+              ', max ' + drawn[drawn.length - 1].toFixed(0) + '; complete median ' +
+              completeMs[Math.floor(completeMs.length / 2)].toFixed(0) + ' (server: ' + repeats[0].server + '; ' + repeats[0].phases + ')');
+  if (process.env.PARALLAX_STRICT_TIMING === '1') {
+    check(first.drawn < 300, 'first visit of the story page draws in under 300 ms (' + first.drawn.toFixed(0) + ' ms)');
+    check(medianMs < 300, 'the story page draws in under 300 ms (median ' + medianMs.toFixed(0) + ' ms)');
+  } else if (first.drawn >= 300 || medianMs >= 300) {
+    console.log('WARN: story page over the 300 ms target: first ' + first.drawn.toFixed(0) + ' ms, median ' +
+                medianMs.toFixed(0) + ' ms (load average ' + load + '; PARALLAX_STRICT_TIMING=1 makes this fail)');
+  }
+  await shot(page, 'story10');
+
+  // From here on a request to anywhere else is also aborted. (Not before the timing: routing
+  // every request through playwright turns off Chromium's HTTP cache and adds a round trip to
+  // each request; the listener above sees every request either way.)
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (allowed(u)) return route.continue();
+    outside.push(u);
+    return route.abort();
+  });
 
   // 4. Stories page.
   await page.goto(base + '/');
@@ -109,8 +175,9 @@ try {
   const clickedAt = Date.now();
   await page.click(`.storylist a[href="/story/${story.id}"]`);
   await ready();
-  const firstVisitMs = Date.now() - clickedAt;
-  console.log('first visit of the story page (click -> drawn, comparison computed): ' + firstVisitMs + ' ms');
+  const clickMs = Date.now() - clickedAt;
+  await complete();
+  console.log('story page opened from the list (click -> drawn): ' + clickMs + ' ms');
   check(page.url() === base + '/story/' + story.id, 'clicking a story opens its page');
   const cards = await page.locator('.pc-card-outlet').allTextContents();
   for (const o of story.outlets.slice(0, 2)) check(cards.includes(o), 'story page shows outlet ' + o);
@@ -125,28 +192,6 @@ try {
   await page.keyboard.press('Enter');
   const hl = page.locator('.pc-reader .pc-hl');
   check(await hl.count() === 1 && (await hl.textContent()).length > 0, 'a matrix cell highlights its sentence in the reader');
-
-  // Render time: a fresh load of the story page, from the request to the drawn comparison.
-  // The first load above computed the comparison; this one is served from the cache, as every
-  // later visit is. Both are reported.
-  const renders = [];
-  for (let i = 0; i < 5; ++i) {
-    await page.goto(base + '/story/' + story.id);
-    await ready();
-    renders.push(await page.evaluate(() => window.parallaxRenderMs));
-  }
-  renders.sort((a, b) => a - b);
-  const medianMs = renders[Math.floor(renders.length / 2)];
-  console.log('story page render (navigation start -> comparison drawn), ms: ' + renders.map((x) => x.toFixed(0)).join(' ') +
-              '; median ' + medianMs.toFixed(0));
-  // A figure to report, not a pass/fail gate (timing on a shared machine is noisy), unless
-  // PARALLAX_STRICT_TIMING=1 asks for the 300 ms target to be enforced.
-  if (process.env.PARALLAX_STRICT_TIMING === '1') {
-    check(medianMs < 300, 'story page renders in under 300 ms (median ' + medianMs.toFixed(0) + ' ms)');
-  } else if (medianMs >= 300) {
-    console.log('WARN: story page median render ' + medianMs.toFixed(0) + ' ms is over the 300 ms target (load: ' +
-                os.loadavg()[0].toFixed(1) + ')');
-  }
 
   // Phone-sized view of the same page.
   await page.setViewportSize({width: 390, height: 844});
@@ -224,7 +269,9 @@ try {
 
   check(outside.length === 0, 'no request left 127.0.0.1' + (outside.length ? ': ' + outside.slice(0, 5).join(' ') : ''));
   check(consoleErrors.length === 0, 'no script errors' + (consoleErrors.length ? ': ' + consoleErrors.slice(0, 3).join(' | ') : ''));
-  console.log(JSON.stringify({story_render_ms_median: Math.round(medianMs), story_render_ms: renders.map(Math.round), first_visit_ms: firstVisitMs,
+  console.log(JSON.stringify({story10_first_visit_ms: Math.round(first.drawn), story10_render_ms_median: Math.round(medianMs),
+                              story10_render_ms: drawn.map(Math.round), story10_complete_ms: completeMs.map(Math.round),
+                              story10_payload_bytes: first.bytes, load_average: Number(load),
                               screenshots: shots, report: reportFile}));
   for (const s of shots) console.log('screenshot: ' + s);
 } catch (e) {
