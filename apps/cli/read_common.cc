@@ -6,6 +6,7 @@
 
 #include "apps/cli/commands.h"
 #include "apps/cli/table.h"
+#include "src/store/text_io.h"
 
 namespace parallax::cli {
 namespace {
@@ -132,26 +133,11 @@ std::string ResolveListFormat(std::string_view requested) {
   return IsTerminal(stdout) ? "table" : "jsonl";
 }
 
-void AppendCsvField(std::string* out, std::string_view field) {
-  const bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!field.empty() && (field.front() == ' ' || field.back() == ' '));
-  if (!quote) {
-    out->append(field);
-    return;
-  }
-  out->push_back('"');
-  for (char c : field) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
-
 std::string CsvLine(const std::vector<std::string>& fields) {
   std::string line;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) line.push_back(',');
-    AppendCsvField(&line, fields[i]);
+    store::AppendCsvField(&line, fields[i]);
   }
   line.append("\r\n");
   return line;

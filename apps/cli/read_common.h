@@ -51,10 +51,7 @@ bool CheckDateRange(std::string_view verb, std::string* since, std::string* unti
 // otherwise; else `requested`.
 std::string ResolveListFormat(std::string_view requested);
 
-// Appends `field` as one RFC 4180 CSV field: quoted (quotes doubled) when it holds a comma,
-// a quote, CR or LF, or begins or ends with a space.
-void AppendCsvField(std::string* out, std::string_view field);
-// One CSV record with CRLF.
+// One CSV record with CRLF, each field written by store::AppendCsvField (RFC 4180).
 std::string CsvLine(const std::vector<std::string>& fields);
 
 // JSON null for "", else the string.

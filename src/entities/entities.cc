@@ -97,12 +97,18 @@ struct Group {
   bool empty() const { return head < 0; }
 };
 
+// Slots for an open-addressing table of `expected` entries: a power of two, at most half full.
+size_t TableCapacity(size_t expected) {
+  size_t cap = 64;
+  while (cap < expected * 2 + 2) cap <<= 1;
+  return cap;
+}
+
 // hash -> index, open addressing (hash 0 never occurs: KeyHash is never 0).
 class IndexTable {
  public:
   void Reset(size_t expected) {
-    size_t cap = 64;
-    while (cap < expected * 2 + 2) cap <<= 1;
+    size_t cap = TableCapacity(expected);
     slots_.assign(cap, Slot{});
     mask_ = cap - 1;
   }
@@ -139,8 +145,7 @@ struct DocCount {
 class DocTable {
  public:
   void Reset(size_t expected) {
-    size_t cap = 64;
-    while (cap < expected * 2 + 2) cap <<= 1;
+    size_t cap = TableCapacity(expected);
     slots_.assign(cap, Slot{});
     mask_ = cap - 1;
     filter_.fill(0);
