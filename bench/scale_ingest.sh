@@ -5,8 +5,9 @@
 # so copies are new articles and new stories rather than exact duplicates. The corpus is ingested
 # in chunks of STEP articles into one database (each chunk one `parallax ingest` run, which also
 # exercises resuming); per chunk: wall, CPU (user + sys, less sensitive to other load than
-# wall), articles/s, CPU ms per article, peak RSS (/usr/bin/time -v), the database size and the
-# 1-minute load average at the end of the chunk. Flat time per chunk = linear ingest.
+# wall), articles/s, CPU ms per article, peak RSS (/usr/bin/time -v), the database size, the
+# saved clusterer state (all its parts, state_MiB) and the 1-minute load average at the end of
+# the chunk. Flat time and peak memory per chunk = linear ingest.
 # Skips cleanly without ../shared.
 # Usage: bench/scale_ingest.sh [BINARY] [N] [STEP] [STAGES]
 #   defaults: build/release/apps/cli/parallax, 1000000, 100000, quotes (every stage)
@@ -70,7 +71,8 @@ PY
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); N=$n step=$step stages=$stages"
-printf "%10s %9s %8s %11s %12s %9s %9s %6s\n" articles wall_s cpu_s articles/s cpu_ms/article rss_MiB db_MiB load
+printf "%10s %9s %8s %11s %12s %9s %9s %9s %6s\n" articles wall_s cpu_s articles/s cpu_ms/article \
+  rss_MiB db_MiB state_MiB load
 for ((first = 0; first < n; first += step)); do
   count=$((n - first < step ? n - first : step))
   gen "$first" "$count"
@@ -84,7 +86,12 @@ for ((first = 0; first < n; first += step)); do
   cpu=$(grep -E "User time|System time" "$log" | awk '{s += $NF} END {print s}')
   rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
   dbsize=$(du -m "$db" | awk '{print $1}')
+  state=0
+  if command -v sqlite3 > /dev/null; then
+    state=$(sqlite3 "$db" "SELECT coalesce(sum(length(value)), 0) FROM state
+                            WHERE key = 'corpus.clusterer' OR key LIKE 'corpus.clusterer.%'")
+  fi
   load=$(cut -d' ' -f1 /proc/loadavg)
-  python3 -c "print('%10d %9.1f %8.1f %11.0f %12.2f %9.0f %9d %6s' % ($first + $count, $wall, $cpu, $count / $wall, 1000 * $cpu / $count, $rss / 1024, $dbsize, '$load'))"
+  python3 -c "print('%10d %9.1f %8.1f %11.0f %12.2f %9.0f %9d %9.1f %6s' % ($first + $count, $wall, $cpu, $count / $wall, 1000 * $cpu / $count, $rss / 1024, $dbsize, $state / 1048576, '$load'))"
 done
 rm -f "$work/chunk.jsonl"

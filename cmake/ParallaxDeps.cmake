@@ -9,6 +9,8 @@ find_package(nlohmann_json REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# ISA-L's igzip inflates gzip input (src/ingest/byte_stream.cc): apt-get install libisal-dev.
+pkg_check_modules(ISAL REQUIRED IMPORTED_TARGET libisal)
 
 # cld2 and libstemmer ship no CMake or pkg-config files on Debian.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h)

@@ -1,7 +1,9 @@
 // Fuzz target for the entities stage: any valid UTF-8 text, split into body blocks at blank
 // lines, through text::AnnotateSentences and entities::AnnotateEntities. Checks that every
 // mention lies inside the text, ids are "e1".."eN" and the resolve helpers stay in bounds, and
-// that the stage's fast tokenizer (line_tokens.h) cuts exactly text::Tokenize's tokens.
+// that the stage's fast tokenizer (line_tokens.h) cuts exactly text::Tokenize's tokens, and
+// that AnnotateEntities gives the same entities with its own ASCII tokenizer (and its per-thread
+// word cache, warm across inputs) as with the reference tokenizer.
 // Invalid UTF-8 is skipped: ingest guarantees valid text to later stages.
 #include <cstddef>
 #include <cstdint>
@@ -44,7 +46,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         std::abort();
   }
   parallax::text::AnnotateSentences(&a);
+  parallax::Article reference = a;
+  parallax::entities::internal::SetReferenceTokenizerForTesting(true);
+  parallax::entities::AnnotateEntities(&reference);
+  parallax::entities::internal::SetReferenceTokenizerForTesting(false);
   parallax::entities::AnnotateEntities(&a);
+  if (a.entities.size() != reference.entities.size()) std::abort();
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    const parallax::Entity& x = a.entities[i];
+    const parallax::Entity& y = reference.entities[i];
+    if (x.id != y.id || x.type != y.type || x.name != y.name || x.key != y.key ||
+        x.roles != y.roles || x.mentions.size() != y.mentions.size())
+      std::abort();
+    for (size_t k = 0; k < x.mentions.size(); ++k)
+      if (x.mentions[k].start != y.mentions[k].start || x.mentions[k].end != y.mentions[k].end)
+        std::abort();
+  }
   for (size_t i = 0; i < a.entities.size(); ++i) {
     const parallax::Entity& e = a.entities[i];
     if (e.id != "e" + std::to_string(i + 1)) std::abort();

@@ -9,6 +9,31 @@
   const main = document.getElementById('main');
   const started = performance.now();
   let navToken = 0;
+  // The server draws a story's first screen into the page when its comparison is ready
+  // (#comparison[data-ssr]): the browser paints it before any script runs, maybe before this
+  // script has loaded. Element Timing reports when: paintTime is the end of the rendering update
+  // that painted it (as the frame-based figure of ready() below), renderTime when that
+  // frame reached the screen. serverFrame resolves once a frame with it has been drawn (storyPage
+  // then draws the whole page over it); serverPaint to its Element Timing entry.
+  let serverFrame = null;
+  let serverPaint = null;
+  let serverDrawnMs;
+  if (document.querySelector('#comparison[data-ssr]')) {
+    serverFrame = new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+    const timed = typeof PerformanceObserver === 'function' && (PerformanceObserver.supportedEntryTypes || []).includes('element');
+    const entry = !timed ? null : new Promise((resolve) => {
+      const po = new PerformanceObserver((list) => {
+        const e = list.getEntries().find((x) => x.identifier === 'pc-first-screen');
+        if (!e) return;
+        po.disconnect();
+        resolve({paint: e.paintTime !== undefined ? e.paintTime : e.renderTime, present: e.renderTime || undefined});
+      });
+      po.observe({type: 'element', buffered: true});
+    });
+    // Without an entry (no Element Timing, or none within 1 s of the frame): the frame's time.
+    const frame = serverFrame.then((t) => new Promise((resolve) => setTimeout(() => resolve({paint: t}), entry ? 1000 : 0)));
+    serverPaint = entry ? Promise.race([entry, frame]) : frame;
+  }
 
   // ---- plumbing ----
   class ApiError extends Error {
@@ -67,7 +92,12 @@
       if (token !== navToken) return;
       // A comparison notes when its first screen was painted (compare.js).
       const cmp = document.getElementById('comparison');
-      window.parallaxDrawnMs = cmp && cmp.pcFirstFrameMs !== undefined ? cmp.pcFirstFrameMs : performance.now();
+      if (serverDrawnMs !== undefined) {
+        window.parallaxDrawnMs = serverDrawnMs;  // the server's first screen was painted then
+        serverDrawnMs = undefined;
+      } else {
+        window.parallaxDrawnMs = cmp && cmp.pcFirstFrameMs !== undefined ? cmp.pcFirstFrameMs : performance.now();
+      }
       document.body.dataset.drawn = '1';
     }, 0));
   }
@@ -133,13 +163,28 @@
   }
 
   async function storyPage(id, token) {
-    const data = await api('/api/stories/' + enc(id));
+    const loading = api('/api/stories/' + enc(id));
+    loading.catch(() => {});  // its failure is handled below, once awaited
+    const painted = serverPaint;
+    if (serverFrame) {
+      await serverFrame;  // the server's first screen is painted before the script's work starts
+      serverFrame = null;
+      serverPaint = null;
+    }
+    const data = await loading;
     const s = data.story;
     const rows = s.articles.map((a) => h('tr', null, h('td', null, h('a', {href: '/outlet/' + enc(a.outlet)}, a.outlet)),
                                          h('td', null, fmtDate(a.published)),
                                          h('td', null, h('a', {href: articleHref(a.id)}, a.headline || a.id),
                                            a.duplicate_of ? h('span', {class: 'pc-badge'}, 'copy') : null)));
     const cmp = h('div', {id: 'comparison'});
+    if (painted) {
+      // The server's first screen stays until the browser has reported its paint (Element
+      // Timing reports no element removed before then).
+      const p = await painted;
+      serverDrawnMs = p.paint;
+      window.parallaxServerPaint = p;  // {paint, present}: ms since navigation start
+    }
     if (token !== navToken) return;
     page(s.label || 'Story ' + s.id,
          h('h1', null, s.label || 'Story ' + s.id),

@@ -257,11 +257,11 @@
     const stateMark = {carried: '\u25CF', partly: '\u25D0', absent: '\u25CB'};
     const stateWord = {carried: 'carried', partly: 'partly: not every article of this outlet',
                        absent: 'absent'};
-    // One HTML string for all rows (hundreds of claims x outlets cells): far fewer DOM calls
-    // than element by element, and one layout. Cell buttons keep their evidence in cellEv.
+    // Rows are HTML strings (hundreds of claims x outlets cells): far fewer DOM calls than
+    // element by element, and one layout. Cell buttons keep their evidence in cellEv[row][col].
     const cellEv = [];
-    const matrixHtml = [];
-    record.claims.forEach((claim, ci) => {
+    function rowHtml(ci) {
+      const claim = record.claims[ci];
       const evs = [];
       let cells = '';
       record.outlets.forEach((o, oi) => {
@@ -282,21 +282,28 @@
                             '">' + content + '</a>') +
                  '</td>';
       });
-      cellEv.push(evs);
+      cellEv[ci] = evs;
       const first = (claim.evidence || [])[0];
       const text = short(claim.text || (first ? evText(first) : ''), 220);
-      matrixHtml.push('<tr id="' + esc(uid + '-' + claim.id) + '" class="pc-claim pc-status-' +
-                      esc(claim.status) + '"><th scope="row" class="pc-claimtext">' +
-                      '<span class="pc-claimid">' + esc(claim.id) + '</span> ' +
-                      (first ? evLinkHtml(first, text) : esc(text)) +
-                      ' <span class="pc-badge pc-badge-' + esc(claim.status) + '">' +
-                      esc(claim.status) + '</span></th>' + cells + '</tr>');
-    });
-    // The first screenful of rows now; the rest right after the first frame is painted (the
-    // fixed table layout keeps the columns as they are). root.dataset.complete is set then.
-    const kFirstRows = 20;
+      return '<tr id="' + esc(uid + '-' + claim.id) + '" class="pc-claim pc-status-' +
+             esc(claim.status) + '"><th scope="row" class="pc-claimtext">' +
+             '<span class="pc-claimid">' + esc(claim.id) + '</span> ' +
+             (first ? evLinkHtml(first, text) : esc(text)) +
+             ' <span class="pc-badge pc-badge-' + esc(claim.status) + '">' +
+             esc(claim.status) + '</span></th>' + cells + '</tr>';
+    }
+    function rowsHtml(from, to) {
+      let html = '';
+      for (let ci = from; ci < to; ++ci) html += rowHtml(ci);
+      return html;
+    }
+    // The first screenful of rows now; the others are built and added right after the first
+    // frame is painted (the fixed table layout keeps the columns as they are), and then
+    // root.dataset.complete is set.
+    const kFirstRows = 10;  // the server draws as many (src/serve/story_page.h)
+    const firstRows = Math.min(kFirstRows, record.claims.length);
     const matrixBody = h('tbody');
-    matrixBody.innerHTML = matrixHtml.slice(0, kFirstRows).join('');
+    matrixBody.innerHTML = rowsHtml(0, firstRows);
     const matrix = h('table', {class: 'pc-matrix'},
                      h('caption', null, 'Claims \u00D7 outlets: \u25CF carried, \u25D0 partly, ' +
                                         '\u25CB absent, \u2260 its figures differ'),
@@ -462,8 +469,8 @@
     const finish = () => {
       root.pcFirstFrameMs = performance.now();  // the first screen has been painted
       main.append(...restSections());
-      if (matrixHtml.length > kFirstRows) {
-        matrixBody.insertAdjacentHTML('beforeend', matrixHtml.slice(kFirstRows).join(''));
+      if (record.claims.length > firstRows) {
+        matrixBody.insertAdjacentHTML('beforeend', rowsHtml(firstRows, record.claims.length));
       }
       const done = () => {
         root.pcCompleteMs = performance.now();

@@ -16,8 +16,11 @@
 //     articles only, so an interrupted run completed by a re-run over the same inputs gives the
 //     same stories as one uninterrupted run. Runs over successive parts of a corpus give the
 //     result of one run whose batches are cut at the same places.
-//   * Saved state: the story clusterer (with its duplicate index) is checkpointed as a whole
-//     every so often (see CorpusOptions) and at Finish; each batch also writes a journal entry
+//   * Saved state: the story clusterer (with its duplicate index) is checkpointed in parts
+//     (a head, then fixed-size runs of articles and of stories), only the parts whose bytes
+//     changed being rewritten, every so often (see CorpusOptions) and at Finish; duplicate
+//     detection looks back over a window of the newest articles (DuplicateOptions::
+//     window_articles); each batch also writes a journal entry
 //     (ids and publication days, in clustering order) so Open replays the batches committed
 //     after the last checkpoint from the stored articles.
 //

@@ -119,7 +119,8 @@ struct CorpusUpdate {
   std::vector<DuplicateRecord> duplicates;  // replace the row of each article_id
   std::vector<StoryRecord> stories;         // upsert by id
   std::vector<StoryMember> members;         // replace each article's story
-  // Named opaque state (e.g. "stories.clusterer" -> StoryClusterer::Serialize()).
+  // Named opaque state, written as given (e.g. "corpus.clusterer" -> the clusterer's head part,
+  // "corpus.clusterer.a0" -> its first run of articles); a part left out keeps its stored value.
   std::vector<std::pair<std::string, std::string>> state;
   std::vector<FailureRecord> failures;
 };

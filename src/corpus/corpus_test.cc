@@ -16,6 +16,7 @@
 #include "src/corpus/journal.h"
 #include "src/corpus/writer_hooks.h"
 #include "src/store/test_util.h"
+#include "src/stories/clusterer.h"
 #include "src/stories/test_corpus.h"
 
 namespace parallax {
@@ -184,6 +185,27 @@ TEST_F(CorpusWriterTest, InterruptedRunsEndLikeOneRun) {
       EXPECT_EQ(Read(&store), reference);
     }
   }
+}
+
+// The clusterer state is saved as parts (corpus.clusterer = the head, .a0, .s0 for a small corpus),
+// not as one value; a later checkpoint rewrites only what changed, and resumes from it.
+TEST_F(CorpusWriterTest, StateIsSavedInParts) {
+  const std::vector<Article> articles = Corpus(150);
+  CorpusOptions options;
+  options.batch_articles = 50;
+  const Outcome reference = Reference(articles, options);
+  Store store = OpenStore();
+  Run(&store, articles, 0, 100, false, options);
+  for (const char* key : {"corpus.clusterer", "corpus.clusterer.a0", "corpus.clusterer.s0"}) {
+    Result<std::optional<std::string>> bytes = store.GetState(key);
+    ASSERT_TRUE(bytes.ok());
+    EXPECT_TRUE(bytes->has_value() && !(*bytes)->empty()) << key;
+  }
+  EXPECT_TRUE(stories::StoryClusterer::IsHeadPart(**store.GetState("corpus.clusterer")));
+  EXPECT_FALSE(store.GetState("corpus.clusterer.head")->has_value());
+  EXPECT_FALSE(store.GetState("corpus.clusterer.a1")->has_value());
+  Run(&store, articles, 100, articles.size(), false, options);
+  EXPECT_EQ(Read(&store), reference);
 }
 
 TEST_F(CorpusWriterTest, RunsOverPartsEqualOneRunWithTheSameCuts) {

@@ -9,11 +9,13 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "parallax/corpus.h"
+#include "src/base/hash.h"
 #include "src/base/parallel.h"
 #include "src/corpus/journal.h"
 #include "src/corpus/writer_hooks.h"
@@ -118,10 +120,32 @@ class CorpusWriter::Impl {
     if (!meta_bytes) return Status::Ok();  // a new corpus
     PARALLAX_ASSIGN_OR_RETURN(corpus::Meta meta, corpus::ParseMeta(*meta_bytes));
     if (meta.checkpoint_batch > 0) {
-      PARALLAX_ASSIGN_OR_RETURN(std::optional<std::string> state,
-                                store_->GetState(corpus::kClustererKey));
-      if (!state) return Status::Internal("corpus state: checkpoint missing");
-      Result<stories::StoryClusterer> restored = stories::StoryClusterer::Deserialize(*state);
+      PARALLAX_ASSIGN_OR_RETURN(std::optional<std::string> head,
+                                store_->GetState(corpus::ClustererPartKey("head")));
+      if (!head) return Status::Internal("corpus state: checkpoint missing");
+      Result<stories::StoryClusterer> restored = Status::Internal("corpus state: no checkpoint");
+      if (stories::StoryClusterer::IsHeadPart(*head)) {
+        // The parts, one at a time (only one part's bytes held at once); their hashes tell the
+        // next checkpoint which parts changed.
+        restored = stories::StoryClusterer::DeserializeStateParts(
+            [&](const std::string& name) -> Result<std::string> {
+              std::optional<std::string> bytes;
+              if (name == "head") {
+                bytes = std::move(head);
+                head.reset();
+              } else {
+                PARALLAX_ASSIGN_OR_RETURN(bytes, store_->GetState(corpus::ClustererPartKey(name)));
+              }
+              if (!bytes) return Status::Internal("part " + name + " missing");
+              saved_parts_[name] = PartHash(*bytes);
+              return std::move(*bytes);
+            });
+      } else {
+        // Saved before the parts: the whole state in one value (the first checkpoint of this
+        // run writes every part, the head over it).
+        restored = stories::StoryClusterer::Deserialize(*head);
+        head.reset();
+      }
       if (!restored.ok()) {
         return Status::Internal("corpus state: bad checkpoint: " + restored.status().message());
       }
@@ -292,7 +316,7 @@ class CorpusWriter::Impl {
     uint64_t new_checkpoint = checkpoint_batch_;
     if (checkpoint && checkpoint_batch_ < batches_) {
       const double cpu0 = ThreadCpuSeconds();
-      update.state.emplace_back(corpus::kClustererKey, clusterer_.Serialize());
+      SaveChangedParts(&update.state);
       stats_.checkpoint_seconds += ThreadCpuSeconds() - cpu0;
       new_checkpoint = batches_;
     }
@@ -335,6 +359,26 @@ class CorpusWriter::Impl {
     }
     job.thread = std::thread(write);
     return Status::Ok();
+  }
+
+  // A part's fingerprint: its size and 64-bit hash.
+  static std::pair<uint64_t, size_t> PartHash(std::string_view bytes) {
+    return {Hash64(bytes), bytes.size()};
+  }
+
+  // Adds to `state` the clusterer parts whose bytes differ from those saved (all of them at the
+  // first checkpoint). Parts are built one at a time; an unchanged part is dropped at once, so
+  // the memory held is the changed parts (the head, the parts of the articles and stories added
+  // since the last checkpoint, and the few older parts that changed), not the whole state.
+  void SaveChangedParts(std::vector<std::pair<std::string, std::string>>* state) {
+    for (const std::string& name : clusterer_.StatePartNames()) {
+      std::string bytes = clusterer_.SerializeStatePart(name);
+      const std::pair<uint64_t, size_t> hash = PartHash(bytes);
+      auto [it, fresh] = saved_parts_.try_emplace(name, hash);
+      if (!fresh && it->second == hash) continue;
+      it->second = hash;
+      state->emplace_back(corpus::ClustererPartKey(name), std::move(bytes));
+    }
   }
 
   // Waits for the batch being written, if any, and accounts for it.
@@ -381,6 +425,8 @@ class CorpusWriter::Impl {
   std::vector<FailureRecord> pending_failures_;
   uint64_t batches_ = 0;           // batches in the corpus (all runs)
   uint64_t checkpoint_batch_ = 0;  // batches covered by the saved clusterer state
+  // Fingerprints of the clusterer parts as saved (read at Restore, updated at each checkpoint).
+  std::unordered_map<std::string, std::pair<uint64_t, size_t>> saved_parts_;
   size_t checkpoint_articles_ = 0;
   CorpusStats stats_;
   struct {

@@ -32,6 +32,11 @@ std::string SerializeMeta(const Meta& meta) {
          std::to_string(meta.checkpoint_batch);
 }
 
+std::string ClustererPartKey(std::string_view part) {
+  if (part == "head") return std::string(kClustererKey);
+  return std::string(kClustererKey) + "." + std::string(part);
+}
+
 Result<Meta> ParseMeta(std::string_view bytes) {
   if (bytes.substr(0, kMetaTag.size()) != kMetaTag)
     return Status::Internal("corpus state: corpus.meta is not " + std::string(kMetaTag));

@@ -16,7 +16,21 @@ namespace parallax::dedup {
 
 class ByteWriter {
  public:
-  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  // A counting writer only adds up the size of what it is given (size()), so that a real one
+  // can Reserve() it and write the state without reallocating (one copy in memory, not up to
+  // three while the buffer doubles).
+  enum Mode { kWrite, kCountOnly };
+  explicit ByteWriter(Mode mode = kWrite) : counting_(mode == kCountOnly) {}
+  void Reserve(size_t n) { out_.reserve(n); }
+  size_t size() const { return counting_ ? counted_ : out_.size(); }
+
+  void U8(uint8_t v) {
+    if (counting_) {
+      ++counted_;
+      return;
+    }
+    out_.push_back(static_cast<char>(v));
+  }
   void U16(uint16_t v) { Le(v, 2); }
   void U32(uint32_t v) { Le(v, 4); }
   void U64(uint64_t v) { Le(v, 8); }
@@ -34,6 +48,10 @@ class ByteWriter {
   // Length-prefixed (u32) bytes.
   void Str(std::string_view s) {
     U32(static_cast<uint32_t>(s.size()));
+    if (counting_) {
+      counted_ += s.size();
+      return;
+    }
     out_.append(s);
   }
   const std::string& data() const { return out_; }
@@ -41,9 +59,15 @@ class ByteWriter {
 
  private:
   void Le(uint64_t v, int n) {
+    if (counting_) {
+      counted_ += static_cast<size_t>(n);
+      return;
+    }
     for (int i = 0; i < n; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
   }
   std::string out_;
+  bool counting_ = false;
+  size_t counted_ = 0;
 };
 
 // Every getter returns false (and leaves the reader failed) when the input is too short.
@@ -99,6 +123,11 @@ class ByteReader {
   bool Count(uint32_t* n, size_t min_item_bytes) {
     if (!U32(n)) return false;
     if (min_item_bytes > 0 && *n > (in_.size() - pos_) / min_item_bytes) return Fail();
+    return true;
+  }
+  bool Skip(size_t n) {
+    if (n > in_.size() - pos_) return Fail();
+    pos_ += n;
     return true;
   }
   bool done() const { return pos_ == in_.size(); }

@@ -12,7 +12,9 @@ namespace {
 // Frozen: band keys are rebuilt from the stored 16-bit values on Deserialize, so the seed only
 // has to agree within one index; it is fixed anyway to keep indexes comparable across runs.
 constexpr uint64_t kBandSeed = 0x70782d62616e6400ULL;  // "px-band\0"
-constexpr uint32_t kIndexFormat = 1;
+// 1: every article with its signature. 2: adds the window (ids and group sizes of all
+// articles, signatures of the windowed ones).
+constexpr uint32_t kIndexFormat = 2;
 // A band key shared by more articles than this (e.g. thousands of copies of one notice) is not
 // walked further: the earliest copies are reached through other bands or the exact table.
 constexpr int kMaxChainWalk = 256;
@@ -87,6 +89,14 @@ uint32_t DuplicateIndex::HeadTable::Exchange(uint64_t key, uint32_t value) {
   }
 }
 
+void DuplicateIndex::HeadTable::Reset(size_t keys) {
+  size_t cap = 64;
+  while (cap * 3 < keys * 4) cap *= 2;
+  keys_.assign(cap, 0);
+  values_.assign(cap, kNone);
+  used_ = 0;
+}
+
 void DuplicateIndex::HeadTable::Grow() {
   std::vector<uint64_t> keys = std::move(keys_);
   std::vector<uint32_t> values = std::move(values_);
@@ -118,9 +128,9 @@ Match DuplicateIndex::Best(const Signature& sig, const uint16_t* low, uint64_t e
   if (shingles == 0) return best;
 
   auto consider = [&](uint32_t cand) {
-    const Doc& d = docs_[cand];
+    const Doc& d = docs_[cand - base_];
     if (d.shingles == 0) return;
-    const uint16_t* other = low_.data() + size_t{cand} * kNumHashes;
+    const uint16_t* other = low_.data() + size_t{cand - base_} * kNumHashes;
     int same = 0;
     for (int i = 0; i < kNumHashes; ++i) same += low[i] == other[i];
     double j = static_cast<double>(same) / kNumHashes;
@@ -161,9 +171,9 @@ Match DuplicateIndex::Best(const Signature& sig, const uint16_t* low, uint64_t e
   std::vector<uint32_t> candidates;
   for (int b = 0; b < kBands; ++b) {
     uint32_t i = bands_.Get(keys[b]);
-    for (int walked = 0; i != HeadTable::kNone && walked < kMaxChainWalk; ++walked) {
+    for (int walked = 0; i != HeadTable::kNone && i >= base_ && walked < kMaxChainWalk; ++walked) {
       candidates.push_back(i);
-      i = next_[size_t{i} * kBands + b];
+      i = next_[size_t{i - base_} * kBands + b];
     }
   }
   std::sort(candidates.begin(), candidates.end());
@@ -191,25 +201,55 @@ void DuplicateIndex::IdInsert(uint32_t index) {
   }
 }
 
-void DuplicateIndex::Insert(std::string_view id, Doc doc, const uint16_t* low) {
-  uint32_t index = static_cast<uint32_t>(docs_.size());
+void DuplicateIndex::Link(uint32_t index) {
+  const size_t at = index - base_;
+  const Doc& doc = docs_[at];
+  if (doc.shingles == 0) return;
+  uint64_t keys[kBands];
+  BandKeys(low_.data() + at * kNumHashes, keys);
+  for (int b = 0; b < kBands; ++b) next_[at * kBands + b] = bands_.Exchange(keys[b], index);
+  if (exact_.Get(doc.exact) == HeadTable::kNone) (void)exact_.Exchange(doc.exact, index);
+}
+
+void DuplicateIndex::Insert(std::string_view id, Doc doc, const uint16_t* low, bool count_group) {
+  uint32_t index = static_cast<uint32_t>(id_len_.size());
   ids_.append(id);
   id_end_.push_back(ids_.size());
   id_len_.push_back(static_cast<uint16_t>(id.size()));
   low_.insert(low_.end(), low, low + kNumHashes);
   next_.resize(next_.size() + kBands, HeadTable::kNone);
-  if (doc.shingles > 0) {
-    uint64_t keys[kBands];
-    BandKeys(low, keys);
-    for (int b = 0; b < kBands; ++b)
-      next_[size_t{index} * kBands + b] = bands_.Exchange(keys[b], index);
-    if (exact_.Get(doc.exact) == HeadTable::kNone) (void)exact_.Exchange(doc.exact, index);
+  if (count_group) {
+    group_size_.push_back(0);
+    ++group_size_[doc.group];
   }
-  group_size_.push_back(0);
-  ++group_size_[doc.group];
   docs_.push_back(doc);
-  if (docs_.size() * 2 > by_id_.size()) IdGrow();
+  Link(index);
+  if (id_len_.size() * 2 > by_id_.size()) IdGrow();
   IdInsert(index);
+}
+
+void DuplicateIndex::MaybeEvict() {
+  const size_t window = options_.window_articles;
+  if (window == 0 || docs_.size() <= window + window / 4) return;
+  const size_t drop = docs_.size() - window;
+  docs_.erase(docs_.begin(), docs_.begin() + static_cast<std::ptrdiff_t>(drop));
+  low_.erase(low_.begin(), low_.begin() + static_cast<std::ptrdiff_t>(drop * kNumHashes));
+  next_.erase(next_.begin(), next_.begin() + static_cast<std::ptrdiff_t>(drop * kBands));
+  docs_.shrink_to_fit();
+  low_.shrink_to_fit();
+  next_.shrink_to_fit();
+  base_ += static_cast<uint32_t>(drop);
+  // The tables are rebuilt over the window in order of Add: the same chains and exact roots as
+  // an index that only ever saw the windowed articles after their predecessors' eviction, which
+  // is also what Deserialize builds.
+  RebuildTables();
+}
+
+void DuplicateIndex::RebuildTables() {
+  bands_.Reset(docs_.size() * kBands);
+  exact_.Reset(docs_.size());
+  std::fill(next_.begin(), next_.end(), HeadTable::kNone);
+  for (size_t k = 0; k < docs_.size(); ++k) Link(base_ + static_cast<uint32_t>(k));
 }
 
 Result<Match> DuplicateIndex::Add(std::string_view article_id, const Signature& signature) {
@@ -218,7 +258,7 @@ Result<Match> DuplicateIndex::Add(std::string_view article_id, const Signature& 
   if (auto found = Find(article_id)) return MatchOf(*found);
   uint16_t low[kNumHashes];
   for (int i = 0; i < kNumHashes; ++i) low[i] = static_cast<uint16_t>(signature.mins[i]);
-  uint32_t index = static_cast<uint32_t>(docs_.size());
+  uint32_t index = static_cast<uint32_t>(id_len_.size());
   Match m = Best(signature, low, signature.exact, signature.shingles, index);
   Doc doc;
   doc.exact = signature.exact;
@@ -228,7 +268,8 @@ Result<Match> DuplicateIndex::Add(std::string_view article_id, const Signature& 
   doc.kind = m.kind;
   doc.jaccard = static_cast<float>(m.jaccard);
   doc.containment = static_cast<float>(m.containment);
-  Insert(article_id, doc, low);
+  Insert(article_id, doc, low, /*count_group=*/true);
+  MaybeEvict();
   return m;
 }
 
@@ -236,7 +277,7 @@ Match DuplicateIndex::Query(const Signature& signature) const {
   uint16_t low[kNumHashes];
   for (int i = 0; i < kNumHashes; ++i) low[i] = static_cast<uint16_t>(signature.mins[i]);
   return Best(signature, low, signature.exact, signature.shingles,
-              static_cast<uint32_t>(docs_.size()));
+              static_cast<uint32_t>(id_len_.size()));
 }
 
 std::optional<uint32_t> DuplicateIndex::Find(std::string_view article_id) const {
@@ -250,8 +291,12 @@ std::optional<uint32_t> DuplicateIndex::Find(std::string_view article_id) const 
 }
 
 Match DuplicateIndex::MatchOf(uint32_t index) const {
-  const Doc& d = docs_[index];
   Match m;
+  if (index < base_) {
+    m.index = m.group = index;
+    return m;
+  }
+  const Doc& d = docs_[index - base_];
   m.kind = d.kind;
   m.index = index;
   m.group = d.group;
@@ -262,61 +307,172 @@ Match DuplicateIndex::MatchOf(uint32_t index) const {
 }
 
 std::string DuplicateIndex::Serialize() const {
+  ByteWriter count(ByteWriter::kCountOnly);
+  SerializeTo(&count);
   ByteWriter w;
-  w.U32(kIndexFormat);
-  w.F64(options_.min_jaccard);
-  w.F64(options_.min_containment);
-  w.U32(options_.min_containment_shingles);
-  w.U32(static_cast<uint32_t>(docs_.size()));
-  for (size_t i = 0; i < docs_.size(); ++i) {
-    const Doc& d = docs_[i];
-    w.Str(id(static_cast<uint32_t>(i)));
-    w.U64(d.exact);
-    w.U32(d.shingles);
-    w.U32(d.group);
-    w.U32(d.other);
-    w.U8(static_cast<uint8_t>(d.kind));
-    w.F32(d.jaccard);
-    w.F32(d.containment);
-    for (int k = 0; k < kNumHashes; ++k) w.U16(low_[i * kNumHashes + k]);
-  }
+  w.Reserve(count.size());
+  SerializeTo(&w);
   return w.Take();
+}
+
+void DuplicateIndex::SerializeTo(ByteWriter* w) const {
+  SerializeWindow(w);
+  SerializeArticles(0, static_cast<uint32_t>(size()), w);
+}
+
+void DuplicateIndex::SerializeWindow(ByteWriter* w) const {
+  w->U32(kIndexFormat);
+  w->F64(options_.min_jaccard);
+  w->F64(options_.min_containment);
+  w->U32(options_.min_containment_shingles);
+  w->U32(options_.window_articles);
+  w->U32(static_cast<uint32_t>(size()));
+  w->U32(base_);
+  for (size_t k = 0; k < docs_.size(); ++k) {
+    const Doc& d = docs_[k];
+    w->U64(d.exact);
+    w->U32(d.shingles);
+    w->U32(d.group);
+    w->U32(d.other);
+    w->U8(static_cast<uint8_t>(d.kind));
+    w->F32(d.jaccard);
+    w->F32(d.containment);
+    for (int h = 0; h < kNumHashes; ++h) w->U16(low_[k * kNumHashes + h]);
+  }
+}
+
+void DuplicateIndex::SerializeArticles(uint32_t from, uint32_t to, ByteWriter* w) const {
+  for (uint32_t i = from; i < to; ++i) {
+    w->Str(id(i));
+    w->U32(group_size_[i]);
+  }
 }
 
 Result<DuplicateIndex> DuplicateIndex::Deserialize(std::string_view bytes) {
   ByteReader r(bytes);
-  uint32_t format = 0, n = 0;
+  PARALLAX_ASSIGN_OR_RETURN(DuplicateIndex index, DeserializeFrom(&r));
+  if (!r.done()) return Status::InvalidArgument("dedup index: trailing bytes");
+  return index;
+}
+
+namespace {
+
+constexpr size_t kDocBytes = 8 + 4 * 3 + 1 + 4 * 2 + 2 * kNumHashes;
+
+Status Bad(const std::string& what) { return Status::InvalidArgument("dedup index: " + what); }
+
+}  // namespace
+
+Result<DuplicateIndex> DuplicateIndex::DeserializeFrom(ByteReader* r) {
+  uint32_t format = 0;
+  if (!r->U32(&format)) return Bad("unknown format");
+  if (format == 1) return DeserializeFormat1(r);
+  // Format 2: the window part, then the articles part of all articles.
+  PARALLAX_ASSIGN_OR_RETURN(DuplicateIndex index, DeserializeWindowAfterFormat(format, r));
+  PARALLAX_RETURN_IF_ERROR(index.DeserializeArticles(r, index.expected_ - index.size()));
+  return index;
+}
+
+Result<DuplicateIndex> DuplicateIndex::DeserializeWindow(ByteReader* r) {
+  uint32_t format = 0;
+  if (!r->U32(&format)) return Bad("unknown format");
+  return DeserializeWindowAfterFormat(format, r);
+}
+
+Result<DuplicateIndex> DuplicateIndex::DeserializeWindowAfterFormat(uint32_t format,
+                                                                    ByteReader* r) {
+  if (format != kIndexFormat) return Bad("unknown format");
   DuplicateOptions options;
-  if (!r.U32(&format) || format != kIndexFormat)
-    return Status::InvalidArgument("dedup index: unknown format");
-  if (!r.F64(&options.min_jaccard) || !r.F64(&options.min_containment) ||
-      !r.U32(&options.min_containment_shingles) || !r.Count(&n, 4 + 8 + 4 * 4 + 1 + 8))
-    return Status::InvalidArgument("dedup index: truncated header");
+  uint32_t n = 0, base = 0;
+  if (!r->F64(&options.min_jaccard) || !r->F64(&options.min_containment) ||
+      !r->U32(&options.min_containment_shingles) || !r->U32(&options.window_articles) ||
+      !r->U32(&n) || !r->U32(&base) || base > n)
+    return Bad("truncated header");
+  const uint32_t windowed = n - base;
+  if (windowed > r->remaining() / kDocBytes) return Bad("truncated window");
   DuplicateIndex index(options);
-  index.docs_.reserve(n);
-  index.low_.reserve(size_t{n} * kNumHashes);
-  index.next_.reserve(size_t{n} * kBands);
-  index.id_end_.reserve(n);
-  index.id_len_.reserve(n);
-  index.group_size_.reserve(n);
+  index.base_ = base;
+  index.expected_ = n;
+  // Room for a run's growth (a quarter more), so the next articles do not double these vectors
+  // (a copy of each while they move).
+  const size_t room = size_t{n} + n / 4;
+  index.id_end_.reserve(room);
+  index.id_len_.reserve(room);
+  index.group_size_.reserve(room);
+  index.ids_.reserve(room * 16);
+  index.docs_.reserve(windowed);
+  index.low_.resize(size_t{windowed} * kNumHashes);
+  index.next_.resize(size_t{windowed} * kBands, HeadTable::kNone);
+  for (uint32_t i = base; i < n; ++i) {
+    Doc d;
+    uint8_t kind = 0;
+    if (!r->U64(&d.exact) || !r->U32(&d.shingles) || !r->U32(&d.group) || !r->U32(&d.other) ||
+        !r->U8(&kind) || !r->F32(&d.jaccard) || !r->F32(&d.containment))
+      return Bad("truncated article " + std::to_string(i));
+    uint16_t* low = index.low_.data() + size_t{i - base} * kNumHashes;
+    for (int k = 0; k < kNumHashes; ++k)
+      if (!r->U16(&low[k])) return Bad("truncated signature");
+    if (kind > static_cast<uint8_t>(MatchKind::kContained) || d.group > i || d.other > i)
+      return Bad("inconsistent article " + std::to_string(i));
+    d.kind = static_cast<MatchKind>(kind);
+    index.docs_.push_back(d);
+  }
+  index.RebuildTables();
+  return index;
+}
+
+Status DuplicateIndex::DeserializeArticles(ByteReader* r, size_t count) {
+  if (count > expected_ - size()) return Bad("more articles than saved");
+  std::string id;
+  for (size_t k = 0; k < count; ++k) {
+    const uint32_t i = static_cast<uint32_t>(size());
+    uint32_t group = 0;
+    if (!r->Str(&id) || !r->U32(&group)) return Bad("truncated article " + std::to_string(i));
+    if (id.empty() || id.size() > 0xFFFF || Find(id).has_value() || group > expected_)
+      return Bad("inconsistent article " + std::to_string(i));
+    ids_.append(id);
+    id_end_.push_back(ids_.size());
+    id_len_.push_back(static_cast<uint16_t>(id.size()));
+    group_size_.push_back(group);
+    if (id_len_.size() * 2 > by_id_.size()) IdGrow();
+    IdInsert(i);
+  }
+  return Status::Ok();
+}
+
+Result<DuplicateIndex> DuplicateIndex::DeserializeFormat1(ByteReader* r) {
+  DuplicateOptions options;
+  uint32_t n = 0;
+  if (!r->F64(&options.min_jaccard) || !r->F64(&options.min_containment) ||
+      !r->U32(&options.min_containment_shingles) || !r->Count(&n, 4 + kDocBytes))
+    return Bad("truncated header");
+  // Saved before the window existed: every article has its record; the default window applies
+  // from now on (the oldest are evicted below).
+  DuplicateIndex index(options);
   uint16_t low[kNumHashes];
   std::string id;
   for (uint32_t i = 0; i < n; ++i) {
     Doc d;
     uint8_t kind = 0;
-    if (!r.Str(&id) || !r.U64(&d.exact) || !r.U32(&d.shingles) || !r.U32(&d.group) ||
-        !r.U32(&d.other) || !r.U8(&kind) || !r.F32(&d.jaccard) || !r.F32(&d.containment))
-      return Status::InvalidArgument("dedup index: truncated article " + std::to_string(i));
+    if (!r->Str(&id) || !r->U64(&d.exact) || !r->U32(&d.shingles) || !r->U32(&d.group) ||
+        !r->U32(&d.other) || !r->U8(&kind) || !r->F32(&d.jaccard) || !r->F32(&d.containment))
+      return Bad("truncated article " + std::to_string(i));
     for (int k = 0; k < kNumHashes; ++k)
-      if (!r.U16(&low[k])) return Status::InvalidArgument("dedup index: truncated signature");
+      if (!r->U16(&low[k])) return Bad("truncated signature");
     if (kind > static_cast<uint8_t>(MatchKind::kContained) || d.group > i || d.other > i ||
         id.empty() || id.size() > 0xFFFF || index.Find(id).has_value())
-      return Status::InvalidArgument("dedup index: inconsistent article " + std::to_string(i));
+      return Bad("inconsistent article " + std::to_string(i));
     d.kind = static_cast<MatchKind>(kind);
-    index.Insert(id, d, low);
+    index.Insert(id, d, low, /*count_group=*/true);
   }
-  if (!r.done()) return Status::InvalidArgument("dedup index: trailing bytes");
+  index.expected_ = n;
+  index.MaybeEvict();
   return index;
+}
+
+Status DuplicateIndex::CheckComplete() const {
+  if (size() != expected_) return Bad("articles missing");
+  return Status::Ok();
 }
 
 }  // namespace parallax::dedup

@@ -17,9 +17,21 @@
 // over contained, then highest Jaccard, then earliest), so a group is named by its first
 // article.
 //
-// Memory: per article its id (packed), the 16-bit signature (256 bytes), 32 chain links and
-// 32 band-table entries; about 0.9 KB per article. State serialises to bytes (Serialize /
-// Deserialize) so a run can stop and resume with identical results.
+// Window: only the newest articles are candidates (DuplicateOptions::window_articles). Once
+// more than 1.25 * window_articles articles hold a signature, the oldest are evicted down to
+// window_articles (their signatures, match records, chain links and band-table entries are
+// dropped and the tables rebuilt), so an article is compared with at least the newest
+// window_articles articles before it and at most 1.25 times as many. Eviction depends only on
+// the number of articles added, so a restored index still behaves exactly like an uninterrupted
+// one. Wire copies and near-duplicates are published within days of each other; the default
+// window (50,000 articles) covers days to weeks of a large crawl; in a corpus smaller than the
+// window every duplicate is found exactly as without one.
+//
+// Memory: per article in the window its id (packed), the 16-bit signature (256 bytes), 32
+// chain links and 32 band-table entries: about 0.9 KB (at most ~60 MB for the default window);
+// per older article only its id and its group size: about 40 bytes. State serialises to bytes
+// (Serialize / Deserialize, or SerializeTo / DeserializeFrom inside a larger state) so a run can
+// stop and resume with identical results.
 //
 // Thread safety: none; one writer. Signatures are computed in parallel beforehand.
 //
@@ -36,6 +48,7 @@
 #include <vector>
 
 #include "parallax/status.h"
+#include "src/dedup/bytes.h"
 #include "src/dedup/minhash.h"
 
 namespace parallax::dedup {
@@ -68,6 +81,9 @@ struct DuplicateOptions {
   double min_containment = 0.8;
   // The shorter body needs this many distinct shingles for a containment match. Default: 20.
   uint32_t min_containment_shingles = 20;
+  // Articles that keep their signature (see the window above); 0 keeps every article.
+  // Default: 50,000.
+  uint32_t window_articles = 50000;
 };
 
 class DuplicateIndex {
@@ -85,20 +101,42 @@ class DuplicateIndex {
 
   // Position of `article_id`, or nullopt.
   std::optional<uint32_t> Find(std::string_view article_id) const;
-  // The match recorded for the article at `index` (< size()).
+  // The match recorded for the article at `index` (< size()). For an article evicted from the
+  // window (index < window_start()) the record is gone: kind kNone, group = other = index.
   Match MatchOf(uint32_t index) const;
+  // First article that still holds its signature (0 until the first eviction).
+  uint32_t window_start() const { return base_; }
   std::string_view id(uint32_t index) const {
     return std::string_view(ids_).substr(id_end_[index] - id_len_[index], id_len_[index]);
   }
   // Number of articles in the duplicate group named by its first article `group` (1 for an
   // article without duplicates).
   uint32_t GroupSize(uint32_t group) const { return group_size_[group]; }
-  size_t size() const { return docs_.size(); }
+  size_t size() const { return id_len_.size(); }
   const DuplicateOptions& options() const { return options_; }
 
   // The whole state as bytes; Deserialize gives an index that behaves identically.
   std::string Serialize() const;
   static Result<DuplicateIndex> Deserialize(std::string_view bytes);
+  // The same bytes, appended to / read from a larger state (no intermediate copy).
+  void SerializeTo(ByteWriter* w) const;
+  static Result<DuplicateIndex> DeserializeFrom(ByteReader* r);
+
+  // The state in parts, for a caller that saves it piecewise: the window part (options,
+  // article count, the windowed articles' records and signatures; bounded by the window), and
+  // the articles part of [from, to) (ids and group sizes; the records of old articles change
+  // only when a new copy joins their group). SerializeTo writes the window part then the
+  // articles part of all articles.
+  void SerializeWindow(ByteWriter* w) const;
+  void SerializeArticles(uint32_t from, uint32_t to, ByteWriter* w) const;
+  // Restores the window part; the ids then come in order with DeserializeArticles (`count`
+  // articles per call), and CheckComplete tells whether all saved articles arrived. Until then
+  // the index must not be used otherwise.
+  static Result<DuplicateIndex> DeserializeWindow(ByteReader* r);
+  Status DeserializeArticles(ByteReader* r, size_t count);
+  Status CheckComplete() const;
+  // Articles the window part was saved with.
+  uint32_t saved_size() const { return expected_; }
 
  private:
   struct Doc {
@@ -119,6 +157,8 @@ class DuplicateIndex {
     uint32_t Exchange(uint64_t key, uint32_t value);
     uint32_t Get(uint64_t key) const;
     size_t size() const { return used_; }
+    // Empties the table, sized for `keys` keys.
+    void Reset(size_t keys);
 
    private:
     void Grow();
@@ -130,17 +170,31 @@ class DuplicateIndex {
   void BandKeys(const uint16_t* low, uint64_t* keys) const;
   Match Best(const Signature& sig, const uint16_t* low, uint64_t exact, uint32_t shingles,
              uint32_t self) const;
-  void Insert(std::string_view id, Doc doc, const uint16_t* low);
+  // Appends an article; `count_group` adds it to its group's size (off when the sizes are
+  // restored from a saved state).
+  void Insert(std::string_view id, Doc doc, const uint16_t* low, bool count_group);
+  // Links the windowed article `index` into the band and exact tables.
+  void Link(uint32_t index);
+  // Drops the oldest windowed articles when the window is over 1.25 times full.
+  void MaybeEvict();
+  // Rebuilds the band and exact tables and the chain links over the window.
+  void RebuildTables();
+  static Result<DuplicateIndex> DeserializeWindowAfterFormat(uint32_t format, ByteReader* r);
+  static Result<DuplicateIndex> DeserializeFormat1(ByteReader* r);
   // by_id_: open addressing over article indices (kNone = empty), hashed by Hash of the id.
   static uint64_t IdHash(std::string_view id);
   void IdInsert(uint32_t index);
   void IdGrow();
 
   DuplicateOptions options_;
+  // Articles base_, base_ + 1, ... (the window): docs_[i - base_], low_ from (i - base_) *
+  // kNumHashes, next_ from (i - base_) * kBands. Chain links hold article indices >= base_.
+  uint32_t base_ = 0;
+  uint32_t expected_ = 0;  // articles of the window part being restored
   std::vector<Doc> docs_;
-  std::vector<uint16_t> low_;         // kNumHashes per article
-  std::vector<uint32_t> next_;        // kBands per article
-  std::vector<uint32_t> group_size_;  // per article; meaningful for group roots
+  std::vector<uint16_t> low_;         // kNumHashes per windowed article
+  std::vector<uint32_t> next_;        // kBands per windowed article
+  std::vector<uint32_t> group_size_;  // per article (all); meaningful for group roots
   HeadTable bands_;
   HeadTable exact_;
   // Article ids, concatenated (id i ends at id_end_[i] and is id_len_[i] bytes long): one

@@ -221,9 +221,91 @@ TEST(DuplicateIndexTest, DeserializeRejectsCorruptState) {
   EXPECT_FALSE(DuplicateIndex::Deserialize(bytes.substr(0, bytes.size() / 2)).ok());
   EXPECT_FALSE(DuplicateIndex::Deserialize(bytes + "x").ok());
   std::string huge_count = bytes;
-  huge_count[27] = '\xFF';  // the article count's top byte (offset 24..27)
-  huge_count[26] = '\xFF';
+  huge_count[31] = '\xFF';  // the article count's top bytes (offset 28..31)
+  huge_count[30] = '\xFF';
   EXPECT_FALSE(DuplicateIndex::Deserialize(huge_count).ok());
+  std::string bad_window = bytes;
+  bad_window[32] = '\x09';  // window start (offset 32..35) past the article count (1)
+  EXPECT_FALSE(DuplicateIndex::Deserialize(bad_window).ok());
+  for (size_t cut = 0; cut < bytes.size(); cut += 17)
+    EXPECT_FALSE(DuplicateIndex::Deserialize(bytes.substr(0, cut)).ok()) << cut;
+}
+
+DuplicateOptions Window(uint32_t articles) {
+  DuplicateOptions o;
+  o.window_articles = articles;
+  return o;
+}
+
+// Window of 8: once more than 10 articles hold a signature, the oldest are evicted down to 8.
+TEST(DuplicateIndexTest, WindowForgetsOldArticlesButKeepsTheirIds) {
+  DuplicateIndex index(Window(8));
+  const std::string first = Join(Story(300, 5));
+  ASSERT_EQ(index.Add("first", ComputeSignature(first))->kind, MatchKind::kNone);
+  // A copy within the window is found.
+  Match early = *index.Add("copy-early", ComputeSignature(first));
+  EXPECT_EQ(early.kind, MatchKind::kExact);
+  EXPECT_EQ(early.other, std::optional<uint32_t>(0));
+  for (uint32_t i = 0; i < 9; ++i)
+    ASSERT_EQ(
+        index.Add("other" + std::to_string(i), ComputeSignature(Join(Story(310 + i, 4))))->kind,
+        MatchKind::kNone);
+  // 11 articles: evicted down to the newest 8.
+  EXPECT_EQ(index.size(), 11u);
+  EXPECT_EQ(index.window_start(), 3u);
+  // Both copies are out of the window now: a third copy is new.
+  Match late = *index.Add("copy-late", ComputeSignature(first));
+  EXPECT_EQ(late.kind, MatchKind::kNone);
+  EXPECT_EQ(late.group, 11u);
+  // Ids and group sizes outlive the window.
+  EXPECT_EQ(index.Find("first"), std::optional<uint32_t>(0));
+  EXPECT_EQ(index.id(1), "copy-early");
+  EXPECT_EQ(index.GroupSize(0), 2u);
+  // An evicted article's match record is gone; a re-add changes nothing.
+  EXPECT_EQ(index.MatchOf(1).kind, MatchKind::kNone);
+  EXPECT_EQ(index.Add("copy-early", ComputeSignature(first))->index, 1u);
+  EXPECT_EQ(index.size(), 12u);
+  // Within the window, a copy of the late copy is found.
+  Match again = *index.Add("copy-again", ComputeSignature(first));
+  EXPECT_EQ(again.kind, MatchKind::kExact);
+  EXPECT_EQ(again.other, std::optional<uint32_t>(11));
+}
+
+TEST(DuplicateIndexTest, WindowZeroKeepsEverything) {
+  DuplicateIndex index(Window(0));
+  const std::string first = Join(Story(330, 5));
+  ASSERT_TRUE(index.Add("first", ComputeSignature(first)).ok());
+  for (uint32_t i = 0; i < 40; ++i)
+    ASSERT_TRUE(index.Add("o" + std::to_string(i), ComputeSignature(Join(Story(340 + i, 3)))).ok());
+  EXPECT_EQ(index.window_start(), 0u);
+  EXPECT_EQ(index.Add("copy", ComputeSignature(first))->kind, MatchKind::kExact);
+}
+
+// Resuming from any point, across evictions, ends in the state of one run.
+TEST(DuplicateIndexTest, SplitRunsAcrossEvictionsMatchOneRun) {
+  std::vector<Signature> sigs;
+  for (uint32_t s = 0; s < 60; ++s) {
+    std::vector<std::string> story = Story(400 + s % 9, 6);  // 9 stories, repeated with edits
+    sigs.push_back(ComputeSignature(Join(story, s % 3, 6 - s % 2)));
+  }
+  DuplicateIndex one(Window(6));
+  std::vector<Match> expected;
+  for (size_t i = 0; i < sigs.size(); ++i) expected.push_back(*one.Add(std::to_string(i), sigs[i]));
+  EXPECT_GT(one.window_start(), 40u);
+  for (size_t split : {size_t{1}, size_t{7}, size_t{8}, size_t{23}, size_t{59}}) {
+    DuplicateIndex first(Window(6));
+    for (size_t i = 0; i < split; ++i) ASSERT_TRUE(first.Add(std::to_string(i), sigs[i]).ok());
+    Result<DuplicateIndex> resumed = DuplicateIndex::Deserialize(first.Serialize());
+    ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
+    EXPECT_EQ(resumed->Serialize(), first.Serialize()) << split;
+    for (size_t i = split; i < sigs.size(); ++i) {
+      Match m = *resumed->Add(std::to_string(i), sigs[i]);
+      EXPECT_EQ(m.kind, expected[i].kind) << split << " " << i;
+      EXPECT_EQ(m.group, expected[i].group) << split << " " << i;
+      EXPECT_EQ(m.other, expected[i].other) << split << " " << i;
+    }
+    EXPECT_EQ(resumed->Serialize(), one.Serialize()) << split;
+  }
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -189,8 +190,59 @@ struct WordCacheEntry {
   uint64_t h = 0;
   uint64_t flags = 0;
   bool phrase = false, cap = false, allcaps = false, lower = false;  // Tok's order
+  uint8_t bits = 0;                                                  // WordBits
+  uint64_t counts = 0;  // what FinishWord counts for the word, one byte per Lane
 };
-constexpr int kWordCacheBits = 14;
+constexpr int kWordCacheBits = 16;
+
+// Tests on a word's folded form, flags and case, made once when its cache entry is filled.
+// WordCacheEntry::bits:
+enum WordBit : uint8_t {
+  kWordLowerHash = 1 << 0,  // lower case and not kStopCap: its hash goes to lower_hashes
+  kWordThe = 1 << 1,        // the word "the": its index goes to the_words
+  // Two to six bytes, and with a '.' after it the lexicon knows it as an abbreviation ("Mr.",
+  // "Gen.", "Inc."): AddAsciiChunk would merge the two.
+  kWordDotMerges = 1 << 2,
+};
+// WordCacheEntry::counts: one byte per counter, added to LineCounts::packed by one addition.
+enum Lane : int {
+  kLaneDocWords,       // Scratch::doc_words (every word)
+  kLaneFunctionLower,  // LineCounts::function_lower (lower case)
+  kLaneSport,          // Scratch::sport (kSportWord)
+  kLaneBusiness,       // Scratch::biz (kBusinessWord)
+  kLaneLongWords,      // LineCounts::long_words (three or more folded bytes, no leading '.')
+  kLaneLongCaps,       // LineCounts::long_caps (a long word, capitalised)
+  kLaneWords,          // LineCounts::words (two or more folded bytes)
+  kLaneAllcaps,        // LineCounts::allcaps (a counted word in capitals)
+};
+constexpr uint64_t LaneOne(Lane l) { return 1ull << (8 * l); }
+
+// The word cache's 1 << kWordCacheBits entries (4 MiB), all zero (empty) at first. calloc
+// gives zero pages that are touched only when used: no up-front pass over the whole table.
+class WordCache {
+ public:
+  WordCache() {
+    entries_ = static_cast<WordCacheEntry*>(std::calloc(kSize, sizeof(WordCacheEntry)));
+    if (entries_ == nullptr) {  // no memory for a large block: a value-initialised array
+      entries_ = new WordCacheEntry[kSize]();
+      owned_by_new_ = true;
+    }
+  }
+  ~WordCache() {
+    if (owned_by_new_)
+      delete[] entries_;
+    else
+      std::free(entries_);
+  }
+  WordCache(const WordCache&) = delete;
+  WordCache& operator=(const WordCache&) = delete;
+  WordCacheEntry& operator[](size_t i) { return entries_[i]; }
+
+ private:
+  static constexpr size_t kSize = size_t{1} << kWordCacheBits;
+  WordCacheEntry* entries_ = nullptr;
+  bool owned_by_new_ = false;
+};
 
 struct Scratch {
   const Article* article = nullptr;
@@ -217,7 +269,7 @@ struct Scratch {
   size_t caps = 0;  // capitalised words with a non-empty folded form
   std::vector<Cand> cands;
   std::string cand_text;  // folded names of the cands, back to back
-  std::vector<WordCacheEntry> word_cache = std::vector<WordCacheEntry>(1 << kWordCacheBits);
+  WordCache word_cache;
   std::vector<Group> groups;
   IndexTable by_name;                             // folded name hash -> group
   std::vector<std::pair<uint64_t, int>> by_last;  // name word hash -> person group
@@ -368,6 +420,37 @@ size_t FoldAsciiWord(std::string_view base, const char* text_end, char* d, Tok* 
   return hyphen;
 }
 
+// WordCacheEntry::bits and ::counts of the featurized word t (FinishWord's tests, made once).
+uint8_t WordBits(const Scratch& s, const Tok& t) {
+  uint8_t b = 0;
+  if (t.lower && !(t.flags & kStopCap)) b |= kWordLowerHash;
+  if (t.h == s.the_hash) b |= kWordThe;
+  if (t.lo_len >= 2 && t.lo_len <= 6) {
+    char buf[8];
+    std::memcpy(buf, s.arena.data() + t.lo, t.lo_len);
+    buf[t.lo_len] = '.';
+    if (s.lex->Lookup(std::string_view(buf, t.lo_len + 1)) &
+        (kHonorific | kTitle | kOrgSuffix | kParticle))
+      b |= kWordDotMerges;
+  }
+  return b;
+}
+uint64_t LaneCounts(const Scratch& s, const Tok& t) {
+  uint64_t c = LaneOne(kLaneDocWords);
+  if (t.lower) c += LaneOne(kLaneFunctionLower);
+  if (t.flags & kSportWord) c += LaneOne(kLaneSport);
+  if (t.flags & kBusinessWord) c += LaneOne(kLaneBusiness);
+  if (t.lo_len >= 3 && s.arena[t.lo] != '.') {
+    c += LaneOne(kLaneLongWords);
+    if (t.cap) c += LaneOne(kLaneLongCaps);
+  }
+  if (t.lo_len >= 2) {
+    c += LaneOne(kLaneWords);
+    if (t.allcaps) c += LaneOne(kLaneAllcaps);
+  }
+  return c;
+}
+
 // Folds token t into the arena (possessive ending stripped) and, for words, sets its case
 // features, hash and lexicon flags. `ascii`: every byte of t's span is ASCII.
 void Featurize(Scratch* s, Tok* t, bool ascii) {
@@ -505,6 +588,8 @@ void Featurize(Scratch* s, Tok* t, bool ascii) {
     cached->lower = t->lower;
     cached->allcaps = t->allcaps;
     cached->phrase = t->phrase;
+    cached->bits = WordBits(*s, *t);
+    cached->counts = LaneCounts(*s, *t);
   }
 }
 
@@ -520,7 +605,27 @@ struct LineCounts {
   bool start = true;  // the next word is the first of its line or sentence
   // A word right after a colon or an opening quote mid-sentence may be capitalised too.
   bool after_colon = false;
+  // Counts of cached words, one byte per Lane, not yet added to the counters above (and to
+  // Scratch's); packed_room: words that may still be added before a byte could overflow.
+  uint64_t packed = 0;
+  int packed_room = 255;
 };
+
+// Adds lc->packed to the counters it stands for and empties it.
+__attribute__((noinline)) void FlushPacked(Scratch* s, LineCounts* lc) {
+  const uint64_t p = lc->packed;
+  auto lane = [p](Lane l) { return static_cast<int>((p >> (8 * l)) & 0xFF); };
+  s->doc_words += lane(kLaneDocWords);
+  lc->function_lower += lane(kLaneFunctionLower);
+  s->sport += lane(kLaneSport);
+  s->biz += lane(kLaneBusiness);
+  lc->long_words += lane(kLaneLongWords);
+  lc->long_caps += lane(kLaneLongCaps);
+  lc->words += lane(kLaneWords);
+  lc->allcaps += lane(kLaneAllcaps);
+  lc->packed = 0;
+  lc->packed_room = 255;
+}
 
 // The last token (s->toks.back(), featurized): sentence start, initial and ambiguous
 // capitalisation, and its share of the line's and the article's counts.
@@ -552,6 +657,27 @@ __attribute__((always_inline)) inline void FinishWord(Scratch* s, Tok& t, uint32
   if (t.lo_len < 2) return;
   ++lc->words;
   if (t.allcaps) ++lc->allcaps;
+}
+
+// FinishWord for a word from the word cache (entry e): the same lists and counts, the counts
+// by one addition. t.initial is false on entry (a new token).
+__attribute__((always_inline)) inline void FinishCachedWord(Scratch* s, Tok& t, uint32_t ti,
+                                                            LineCounts* lc,
+                                                            const WordCacheEntry& e) {
+  if (lc->start) t.initial = true;
+  lc->start = false;
+  t.ambiguous = t.initial || lc->after_colon;
+  lc->after_colon = false;
+  if (e.bits & (kWordLowerHash | kWordThe)) {
+    if (e.bits & kWordLowerHash) s->lower_hashes.push_back(t.h);
+    if (e.bits & kWordThe) s->the_words.push_back(ti);
+  }
+  if (t.cap) {
+    s->cap_words.push_back(ti);
+    if (t.lo_len != 0) ++s->caps;
+  }
+  lc->packed += e.counts;
+  if (--lc->packed_room == 0) FlushPacked(s, lc);
 }
 
 inline void FinishToken(Scratch* s, LineCounts* lc) {
@@ -652,11 +778,17 @@ constexpr std::array<bool, 256> MakeAlnumTable() {
 }
 constexpr std::array<bool, 256> kAlnum = MakeAlnumTable();
 inline bool FastAlnum(unsigned char c) { return kAlnum[c]; }
-inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+constexpr std::array<bool, 256> MakeSpaceTable() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c == ' ' || (c >= '\t' && c <= '\r');
+  return t;
+}
+constexpr std::array<bool, 256> kAsciiSpace = MakeSpaceTable();
+inline bool IsAsciiSpace(unsigned char c) { return kAsciiSpace[c]; }
 
-// Featurize for a word of an ASCII chunk whose folded form is in the word cache; false (and
-// nothing changed) when it is not.
-inline bool FeaturizeCached(Scratch* s, Tok* t) {
+// Featurize for a word of an ASCII chunk whose folded form is in the word cache: the entry, or
+// null (and nothing changed) when it is not there.
+inline const WordCacheEntry* FeaturizeCached(Scratch* s, Tok* t) {
   const char* w = s->text.data() + t->span.start;
   size_t n = t->span.size();
   uint8_t poss = 0;
@@ -668,14 +800,14 @@ inline bool FeaturizeCached(Scratch* s, Tok* t) {
       poss = 1;
   }
   n -= poss;
-  if (n > kCachedWordBytes) return false;
+  if (n > kCachedWordBytes) return nullptr;
   const char* text_end = s->text.data() + s->text.size();
   const uint64_t raw0 = LoadUpTo8(w, std::min<size_t>(n, 8), text_end);
   const uint64_t raw1 = n > 8 ? LoadUpTo8(w + 8, n - 8, text_end) : 0;
   const WordCacheEntry& e =
       s->word_cache[((raw0 ^ (raw1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
                     (64 - kWordCacheBits)];
-  if (e.raw[0] != raw0 || e.raw[1] != raw1) return false;
+  if (e.raw[0] != raw0 || e.raw[1] != raw1) return nullptr;
   if (s->used + 16 > s->arena.size()) s->arena.resize(2 * s->used + 64);
   std::memcpy(s->arena.data() + s->used, e.folded, 16);
   t->lo = static_cast<uint32_t>(s->used);
@@ -688,7 +820,7 @@ inline bool FeaturizeCached(Scratch* s, Tok* t) {
   t->cap = e.cap;
   t->allcaps = e.allcaps;
   t->lower = e.lower;
-  return true;
+  return &e;
 }
 
 // The quotation marks and dashes of English news text that AddAsciiChunk cuts itself:
@@ -708,12 +840,104 @@ inline void AddAsciiWord(Scratch* s, size_t i, size_t j, bool merged, bool ascii
   t.span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
   t.kind = TokenKind::kWord;
   t.unit = lc->unit;
-  if (merged || !ascii || !FeaturizeCached(s, &t)) Featurize(s, &t, ascii);
   const uint32_t ti = static_cast<uint32_t>(s->toks.size() - 1);
+  if (!merged && ascii) {
+    if (const WordCacheEntry* e = FeaturizeCached(s, &t)) {
+      MarkSentenceStart(s, &t);
+      if (t.sent_start) lc->start = true;
+      FinishCachedWord(s, t, ti, lc, *e);
+      return;
+    }
+  }
+  Featurize(s, &t, ascii);
   Tok& w = s->toks[ti];
   MarkSentenceStart(s, &w);
   if (w.sent_start) lc->start = true;
   FinishWord(s, w, ti, lc);
+}
+
+// High bit set in each byte of x that is not an ASCII letter or digit (bytes >= 0x80 included;
+// exact up to and including the lowest such byte, see AlnumEnd).
+inline uint64_t NonAlnumMask(uint64_t x) {
+  const uint64_t alnum =
+      UpperMask(x) | LowerMask(x) | ((x + Bytes(0x50)) & ~(x + Bytes(0x46)) & kHighBits);
+  return (~alnum & kHighBits) | (x & kHighBits);
+}
+
+// kEndsWord[c]: an ASCII word followed by byte c ends there, whatever follows c, exactly as
+// AddAsciiChunk (and AppendTokens) would cut it: c is printable ASCII punctuation or a symbol,
+// not a joiner ('\'', '-') and not '.' (which may end an abbreviation).
+constexpr std::array<bool, 256> MakeEndsWordTable() {
+  std::array<bool, 256> t{};
+  for (int c = 0x21; c < 0x7F; ++c)
+    t[c] = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '\'' || c == '-' || c == '.');
+  return t;
+}
+constexpr std::array<bool, 256> kEndsWord = MakeEndsWordTable();
+
+// The commonest token: a word at i (ASCII letters and digits, p[i] a letter, at most 16 bytes)
+// whose features are in the word cache, followed by white space, `end`, a kEndsWord byte
+// followed by white space or `end`, or a '.' that does not make it an abbreviation. Adds it
+// and returns where the line's scan goes on (past the white space after the word, else at the
+// byte after the word), or returns 0 (and changes nothing) when the word is not such.
+// p + i + 16 must be readable.
+__attribute__((always_inline)) inline size_t AddCachedPlainWord(Scratch* s, const unsigned char* p,
+                                                                size_t i, size_t end,
+                                                                LineCounts* lc) {
+  uint64_t x0;
+  std::memcpy(&x0, p + i, 8);
+  const uint64_t stop0 = NonAlnumMask(x0);
+  size_t n;
+  uint64_t raw0, raw1;
+  if (stop0 != 0) {
+    n = static_cast<size_t>(__builtin_ctzll(stop0)) / 8;  // 1..7: p[i] is a letter
+    raw0 = x0 & ((1ull << (8 * n)) - 1);
+    raw1 = 0;
+  } else {
+    uint64_t x1;
+    std::memcpy(&x1, p + i + 8, 8);
+    const uint64_t stop1 = NonAlnumMask(x1);
+    if (stop1 == 0) return 0;  // 16 bytes or more
+    const size_t n1 = static_cast<size_t>(__builtin_ctzll(stop1)) / 8;
+    n = 8 + n1;
+    raw0 = x0;
+    raw1 = x1 & ((1ull << (8 * n1)) - 1);
+  }
+  const size_t j = i + n;
+  if (j > end) return 0;
+  size_t next = j + 1;  // past white space (or `end`)
+  if (j < end && !IsAsciiSpace(p[j])) {
+    // Punctuation after the word: the chunk must be the word and one byte ("said," "Moscow)")
+    // or the word and a '.' (checked below); anything else takes the chunk path.
+    const unsigned char c = p[j];
+    if (c == '.' ? n < 2 : !(kEndsWord[c] && (j + 1 >= end || IsAsciiSpace(p[j + 1])))) return 0;
+    next = j;
+  }
+  const WordCacheEntry& e =
+      s->word_cache[((raw0 ^ (raw1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
+                    (64 - kWordCacheBits)];
+  if (e.raw[0] != raw0 || e.raw[1] != raw1) return 0;
+  if (next == j && p[j] == '.' && (e.bits & kWordDotMerges)) return 0;
+  Tok& t = s->toks.emplace_back();
+  t.span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
+  t.kind = TokenKind::kWord;
+  t.unit = lc->unit;
+  if (s->used + 16 > s->arena.size()) s->arena.resize(2 * s->used + 64);
+  std::memcpy(s->arena.data() + s->used, e.folded, 16);
+  t.lo = static_cast<uint32_t>(s->used);
+  t.lo_len = static_cast<uint32_t>(n);
+  s->used += n;
+  t.h = e.h;
+  t.flags = e.flags;
+  t.phrase = e.phrase;
+  t.cap = e.cap;
+  t.allcaps = e.allcaps;
+  t.lower = e.lower;
+  MarkSentenceStart(s, &t);
+  if (t.sent_start) lc->start = true;
+  FinishCachedWord(s, t, static_cast<uint32_t>(s->toks.size() - 1), lc, e);
+  return next;
 }
 
 // The first index >= i whose byte is not an ASCII letter or digit, at most `end`; eight bytes
@@ -738,6 +962,20 @@ inline size_t AlnumEnd(const unsigned char* p, size_t i, size_t end,
   return end;
 }
 
+// The folded form of the mark at q (IsCommonQuoteOrDash), as Featurize folds such a token
+// (FoldInto); made once per mark.
+std::string_view FoldedMark(const unsigned char* q) {
+  static const std::array<std::string, 64> kFolded = [] {
+    std::array<std::string, 64> f;
+    for (int c = 0x80; c < 0xC0; ++c) {
+      const char mark[3] = {'\xE2', '\x80', static_cast<char>(c)};
+      FoldInto(std::string_view(mark, 3), &f[c - 0x80]);
+    }
+    return f;
+  }();
+  return kFolded[q[2] & 0x3F];
+}
+
 // Tokens of the chunk [i, e) of printable ASCII and IsCommonQuoteOrDash sequences (no white
 // space, controls or other non-ASCII bytes), cut exactly as AppendTokens cuts them. A word
 // followed by '.' may be a dotted abbreviation: the rest of the chunk then takes the general
@@ -747,12 +985,18 @@ void AddAsciiChunk(Scratch* s, size_t i, size_t e, LineCounts* lc) {
   const unsigned char* text_end = p + s->text.size();
   while (i < e) {
     const unsigned char c = p[i];
-    if (c >= 0x80) {  // a quotation mark or dash: a punctuation token, folded by Featurize
+    if (c >= 0x80) {  // a quotation mark or dash: a punctuation token, folded as Featurize would
+      const std::string_view folded = FoldedMark(p + i);
+      if (s->used + folded.size() + 16 > s->arena.size())
+        s->arena.resize(2 * (s->used + folded.size()) + 64);
+      std::memcpy(s->arena.data() + s->used, folded.data(), folded.size());
       Tok& t = s->toks.emplace_back();
       t.span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 3)};
       t.kind = TokenKind::kPunct;
       t.unit = lc->unit;
-      Featurize(s, &t, /*ascii=*/false);
+      t.lo = static_cast<uint32_t>(s->used);
+      t.lo_len = static_cast<uint32_t>(folded.size());
+      s->used += folded.size();
       FinishToken(s, lc);
       i += 3;
       continue;
@@ -885,12 +1129,26 @@ void AddUnitTokens(Scratch* s, Span range) {
     }
     // The commonest chunk: one plain word between white space.
     if (kFastCls[c] == FastCls::kLetter) {
+      if (p + i + 16 <= text_end) {
+        const size_t next = AddCachedPlainWord(s, p, i, end, &lc);
+        if (next != 0) {
+          i = next;
+          continue;
+        }
+      }
       const size_t j = AlnumEnd(p, i + 1, end, text_end);
       if (j == end || IsAsciiSpace(p[j])) {
         AddAsciiWord(s, i, j, /*merged=*/false, /*ascii=*/true, &lc);
         i = j + 1;  // past the white space too (or past `end`: the loop stops either way)
         continue;
       }
+    }
+    // One punctuation mark or symbol between white space (often left by AddCachedPlainWord: the
+    // "," of "said, "): the chunk is that byte.
+    if (c > 0x20 && c < 0x7F && !FastAlnum(c) && (i + 1 == end || IsAsciiSpace(p[i + 1]))) {
+      AddAsciiChunk(s, i, i + 1, &lc);
+      i += 2;
+      continue;
     }
     // The chunk: up to the first byte that is not printable ASCII (0x21..0x7E); when that is
     // not white space, the chunk runs on to the next white space and takes the general path.
@@ -934,6 +1192,7 @@ void AddUnitTokens(Scratch* s, Span range) {
     }
     i = k;
   }
+  FlushPacked(s, &lc);
   unit.end = static_cast<uint32_t>(s->toks.size());
   if (unit.end == unit.begin) return;
   s->doc_numbers += lc.numbers;

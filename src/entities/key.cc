@@ -1,5 +1,7 @@
 #include "src/entities/key.h"
 
+#include <array>
+
 #include "src/base/utf8.h"
 #include "src/text/tokens.h"
 
@@ -160,21 +162,18 @@ const char* CyrillicToLatin(char32_t c) {
   }
 }
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-// Spelling normalisation of one lower-case Latin word (see key.h) into s, which has room for
-// 2 * w.size() bytes (a word at most doubles: "x" -> "ks"). Returns the length written.
-size_t NormaliseWordInto(std::string_view w, char* s) {
+// The spelling rules of NormaliseWordInto over a word of n bytes read through at(k), which
+// gives '\0' past the end. Returns the length written to s.
+template <class At>
+size_t NormaliseWith(size_t n, At at, char* s) {
   size_t len = 0;
   // Doubled letters once ("ii" from "iy", "ll" in "Aleksandr Kotelllnikov"): a key, not a
   // word. Comparing with the last byte written drops the same bytes as a second pass would.
   auto put = [&](char c) {
     if (len == 0 || s[len - 1] != c) s[len++] = c;
   };
-  const size_t n = w.size();
-  auto at = [&](size_t k) { return k < n ? w[k] : '\0'; };
   for (size_t i = 0; i < n; ++i) {
-    const char c = w[i];
+    const char c = at(i);
     switch (c) {
       case 's':
         if (at(i + 1) == 'h' && at(i + 2) == 'c' && at(i + 3) == 'h') {
@@ -228,8 +227,15 @@ size_t NormaliseWordInto(std::string_view w, char* s) {
         put(c);
     }
   }
-  (void)IsVowel;
   return len;
+}
+
+// Spelling normalisation of one lower-case Latin word (see key.h) into s, which has room for
+// 2 * w.size() bytes (a word at most doubles: "x" -> "ks"). Returns the length written.
+size_t NormaliseWordInto(std::string_view w, char* s) {
+  const size_t n = w.size();
+  return NormaliseWith(
+      n, [&](size_t k) { return k < n ? w[k] : '\0'; }, s);
 }
 
 void NormaliseWord(std::string_view w, std::string* out) {
@@ -244,35 +250,75 @@ void NormaliseWord(std::string_view w, std::string* out) {
 }
 
 // EntityKey for ASCII names of at most kMaxAsciiKey bytes: the general path below without its
-// strings (keys are computed for every entity of every article). Same output.
+// strings, one table lookup per byte (keys are computed for every entity of every article).
+// Same output.
 constexpr size_t kMaxAsciiKey = 256;
-std::string AsciiEntityKey(std::string_view name) {
-  char key[2 * kMaxAsciiKey + kMaxAsciiKey];  // normalised words (each at most doubles) + spaces
-  char word[kMaxAsciiKey];
+
+// kKeyChar[b]: what byte b is to a key: its lower-case form for an ASCII letter or digit, '\''
+// for the apostrophe, 0 for a separator (space, hyphen, dot, other ASCII), 1 for a byte >= 0x80
+// (not for the ASCII path).
+constexpr std::array<char, 256> MakeKeyChars() {
+  std::array<char, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    if (b >= 0x80)
+      t[b] = 1;
+    else if (b >= 'A' && b <= 'Z')
+      t[b] = static_cast<char>(b + 32);
+    else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '\'')
+      t[b] = static_cast<char>(b);
+  }
+  return t;
+}
+constexpr std::array<char, 256> kKeyChar = MakeKeyChars();
+
+// NormaliseWordInto for a word w[0, n) followed by three readable zero bytes (which stand for
+// "past the end" in the look-ahead).
+size_t NormalisePaddedInto(const char* w, size_t n, char* s) {
+  return NormaliseWith(
+      n, [w](size_t k) { return w[k]; }, s);
+}
+
+// The key of `name` (at most kMaxAsciiKey bytes) into *out; false (out unspecified) when the
+// name has a byte >= 0x80.
+bool AsciiEntityKey(std::string_view name, std::string* out) {
+  char key[3 * kMaxAsciiKey + 8];  // normalised words (each at most doubles) + spaces
+  char word[kMaxAsciiKey + 8];     // the word being read, then three zero bytes
   size_t n = 0, wl = 0;
+  bool apostrophe = false;  // the word has an apostrophe inside
   auto flush = [&]() {
     // Possessive endings: "vucic's" -> "vucic".
     if (wl > 2 && word[wl - 2] == '\'' && word[wl - 1] == 's') wl -= 2;
     while (wl > 0 && word[wl - 1] == '\'') --wl;
-    if (wl == 0) return;
-    if (n > 0) key[n++] = ' ';
-    size_t kept = 0;  // apostrophes inside go: "o'neill" -> "oneill"
-    for (size_t i = 0; i < wl; ++i)
-      if (word[i] != '\'') word[kept++] = word[i];
-    n += NormaliseWordInto(std::string_view(word, kept), key + n);
+    if (wl > 0) {
+      if (n > 0) key[n++] = ' ';
+      if (apostrophe) {  // apostrophes inside go: "o'neill" -> "oneill"
+        size_t kept = 0;
+        for (size_t i = 0; i < wl; ++i)
+          if (word[i] != '\'') word[kept++] = word[i];
+        wl = kept;
+      }
+      word[wl] = word[wl + 1] = word[wl + 2] = 0;
+      n += NormalisePaddedInto(word, wl, key + n);
+    }
     wl = 0;
+    apostrophe = false;
   };
-  for (char c : name) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+  for (const char b : name) {
+    const char c = kKeyChar[static_cast<unsigned char>(b)];
+    if (c > 1 && c != '\'') {
       word[wl++] = c;
-    else if (c == '\'' && wl > 0)
+    } else if (c == 1) {
+      return false;
+    } else if (c == '\'' && wl > 0) {
       word[wl++] = '\'';
-    else
+      apostrophe = true;
+    } else if (wl > 0) {
       flush();  // spaces, hyphens, dots, other punctuation separate words
+    }
   }
-  flush();
-  return std::string(key, n);
+  if (wl > 0) flush();
+  out->assign(key, n);
+  return true;
 }
 
 }  // namespace
@@ -296,9 +342,8 @@ std::string Transliterate(std::string_view folded) {
 
 std::string EntityKey(std::string_view name) {
   if (name.size() <= kMaxAsciiKey) {
-    bool ascii = true;
-    for (char c : name) ascii &= static_cast<unsigned char>(c) < 0x80;
-    if (ascii) return AsciiEntityKey(name);
+    std::string key;
+    if (AsciiEntityKey(name, &key)) return key;
   }
   return EntityKeyReference(name);
 }

@@ -109,10 +109,47 @@ const char* const kEdgeCases[] = {
     "Kestrel “Ondo” Bank’s “Velmora”’s chief.",
     "\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x99\xE2\x80\x98\xE2\x80\x94\xE2\x80\x93\xE2\x80\xA6",
     "The Velmora president said the Kestrel spokesman, the foreign minister, agreed.",
+    // Words the cached-word path takes with the mark after them, and the marks alone.
+    "Olvar said, then Velmora; Kestrel: Ondo) (Bank ! Tarvik ? Voss\" \"Aline",
+    "Mr. Voss, Gen. Tarvik and Kestrel Inc. met Corp. staff; Velmora Ltd. said. Dr.",
+    "Velmora.Kestrel ondo.5 ab.cd Dantess.“Voss” x. Xy. Abcdefghijklmnop. Abcdefghijklmno.",
+    "said,x Velmora,“Ondo” Kestrel)) Bank,\x01 Voss,é Tarvik,\xC2\xA0Ondo Kestrel.\x7F",
+    "a , b . c ; ’ “ ” - ' Velmora - Kestrel ' Ondo .",
+    "Abcdefgh Abcdefghi, Abcdefghijklmnop, Abcdefghijklmnopq, Abcdefghijklmnopqr.",
+    "Kestrel-Ondo, Voss's, Voss’, al-Tamir. Velmora's. Dantess'.",
+    // Abbreviations also written without their dot: cached as words, merged with a dot.
+    "Mr Voss met Gen Tarvik of Kestrel Inc; then Mr. Voss met Gen. Tarvik of Kestrel Inc. again.",
 };
 
 TEST(TokenizerEquivalenceTest, EdgeCases) {
   for (const char* text : kEdgeCases) ExpectSameBothWays(text);
+}
+
+// The per-thread word cache filled first (by the reference run and by a first fast run): the
+// fast path then takes its cached-word branch for most words, and must still match.
+TEST(TokenizerEquivalenceTest, EdgeCasesWithWarmWordCache) {
+  for (const char* text : kEdgeCases) {
+    const std::vector<Span> lines = LineBlocks(text);
+    for (bool sentences : {true, false}) {
+      const std::string reference = AnnotateAndDump(text, lines, sentences, /*reference=*/true);
+      AnnotateAndDump(text, lines, sentences, /*reference=*/false);
+      EXPECT_EQ(AnnotateAndDump(text, lines, sentences, /*reference=*/false), reference)
+          << "text: [" << text << "] sentences=" << sentences;
+    }
+  }
+}
+
+// The same document at the very end of the text and with slack after it: the cached-word path
+// reads 16 bytes ahead and must leave the last words to the general scan.
+TEST(TokenizerEquivalenceTest, WordsNearTheEndOfTheText) {
+  const std::string base = "Olvar Dantess said, Velmora. Abcdefghijklmnop Kestrel";
+  for (size_t cut = 1; cut <= base.size(); ++cut) {
+    const std::string text = base.substr(0, cut);
+    for (int round = 0; round < 2; ++round)  // the second round with a warm word cache
+      EXPECT_EQ(AnnotateAndDump(text, LineBlocks(text), true, false),
+                AnnotateAndDump(text, LineBlocks(text), true, true))
+          << "cut at " << cut;
+  }
 }
 
 // A multi-byte sequence cut by the end of a block: the block's last chunk ends inside it.
@@ -151,6 +188,9 @@ TEST(TokenizerEquivalenceTest, RandomDocuments) {
       "Inc",       "McDonald",   "O'Neil",
       "d’Arcy",    "$",          "&",
       "#",         "A",          "x",
+      "said,",     "Velmora.",   "Inc.",
+      "Corp.",     "Ltd.",       "Abcdefghijklmnop",
+      "Abcdefgh",  "Ondo)",      "Voss;",
   };
   static const char* const kSeparators[] = {" ", " ", " ", "", "\n", "\t", "  ", "\r\n"};
   std::mt19937 rng(20240611);

@@ -283,6 +283,8 @@ struct Tables {
   FlatTable<uint8_t> words;
   size_t longest_word_bytes = 0;
   int longest = 1;  // tokens in the longest phrase
+  // The largest max_words of a phrase that may open a line: longer lines match no opening.
+  size_t longest_prefix_line = 0;
 };
 
 using F = Furniture;
@@ -806,6 +808,8 @@ const Tables& GetTables() {
         p.modes |= e.modes;
         p.max_words = std::max(p.max_words, e.max_words);
       }
+      if (p.modes & kPrefix)
+        t->longest_prefix_line = std::max<size_t>(t->longest_prefix_line, p.max_words);
       int n = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
       t->longest = std::max(t->longest, n);
       if (e.modes & kAny) {
@@ -975,8 +979,8 @@ LexiconMatch MatchFurniture(const FoldedLine& line) {
       }
     }
   }
-  // Line openings.
-  for (size_t k = 1; k <= std::min<size_t>(n, t.longest); ++k) {
+  // Line openings (none can count in a line longer than every opening phrase allows).
+  for (size_t k = 1; n <= t.longest_prefix_line && k <= std::min<size_t>(n, t.longest); ++k) {
     const Phrase* p = lookup(0, k);
     if (p && (p->modes & kPrefix) && n <= p->max_words) consider(p->kind, true, 0, k);
   }

@@ -162,6 +162,21 @@ TEST(MatchFurniture, PhraseInsideLongSentenceIsOnlyEvidence) {
              "mud out of the flooded streets of the old town near the river."));
 }
 
+TEST(MatchFurniture, LineOpeningsCountOnlyInShortEnoughLines) {
+  // "Read more" opens link lines of up to 20 tokens; the longest line any opening phrase allows
+  // is 40 tokens, past which openings are not even looked up.
+  auto line = [](int extra_words) {
+    std::string s = "Read more";
+    for (int i = 0; i < extra_words; ++i) s += " harbor";
+    return s;
+  };
+  EXPECT_EQ(Kind(line(0)), Furniture::kReadMore);
+  EXPECT_EQ(Kind(line(18)), Furniture::kReadMore);   // 20 tokens
+  EXPECT_EQ(Kind(line(19)), Furniture::kNone);       // 21 tokens
+  EXPECT_EQ(Kind(line(39)), Furniture::kNone);       // 41 tokens
+  EXPECT_EQ(Kind("Advertisement"), Furniture::kAd);  // a one-token opening
+}
+
 TEST(CountWords, Classes) {
   FoldedLine f;
   FoldLine("We need your support for independent journalism", &f);

@@ -56,10 +56,21 @@ class FdStream : public ByteStream {
 // Inflates gzip (or zlib) data read from `raw`, member after member. A stream that ends inside
 // a member is "truncated gzip data"; trailing bytes after a complete member that do not start a
 // new member are ignored (as gzip -d does, with a warning there).
+// Inflates with ISA-L (igzip); the output and the faults it reports are those of
+// MakeZlibGzipStream, up to the wording of a corrupt stream's detail, with one difference at
+// an input that ends early: cut inside a block's compressed data it may be "corrupt gzip data"
+// (ISA-L decodes the last symbols on padding bits) where zlib says "truncated gzip data", and
+// with a bad checksum followed by a cut trailer "truncated" where zlib says "corrupt" (ISA-L
+// checks a whole trailer only). Cut inside a block header, the verdict is zlib's.
 std::unique_ptr<ByteStream> MakeGzipStream(std::unique_ptr<ByteStream> raw);
 
-// A source over bytes held in memory (tests, fuzzing, in-memory inputs).
-std::unique_ptr<ByteStream> MakeStringStream(std::string bytes);
+// The same contract with zlib's inflate: slower, kept as the tests' reference.
+std::unique_ptr<ByteStream> MakeZlibGzipStream(std::unique_ptr<ByteStream> raw);
+
+// A source over bytes held in memory (tests, fuzzing, in-memory inputs); each Read hands out
+// at most `max_read` bytes (>= 1), as a pipe may.
+std::unique_ptr<ByteStream> MakeStringStream(std::string bytes,
+                                             size_t max_read = static_cast<size_t>(-1));
 
 // True when `head` starts with the gzip magic bytes.
 inline bool IsGzipMagic(std::string_view head) {

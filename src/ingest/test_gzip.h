@@ -11,10 +11,9 @@
 namespace parallax::ingest::fixtures {
 
 // `window_bits` as for deflateInit2: 15 + 16 writes a gzip wrapper, 15 a zlib one, -15 raw.
-inline std::string Compress(const std::string& data, int window_bits) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
+// Deflates all of `data` with `zs` (initialised, header set) and ends it.
+inline std::string DeflateAll(z_stream& zs, const std::string& data) {
+  std::string out(deflateBound(&zs, data.size()) + 256, '\0');
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   zs.avail_in = static_cast<uInt>(data.size());
   zs.next_out = reinterpret_cast<Bytef*>(out.data());
@@ -23,6 +22,12 @@ inline std::string Compress(const std::string& data, int window_bits) {
   out.resize(zs.total_out);
   deflateEnd(&zs);
   return out;
+}
+
+inline std::string Compress(const std::string& data, int window_bits) {
+  z_stream zs{};
+  EXPECT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  return DeflateAll(zs, data);
 }
 
 // One gzip member holding `data`.

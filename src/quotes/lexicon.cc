@@ -66,7 +66,7 @@ constexpr std::string_view kObjectCuesWords =
     "portray portrays portrayed describe describes described question questions questioned "
     "questioning deny denies denied denying acknowledge acknowledges acknowledged confirm "
     "confirms confirmed admit admits admitted promise promises promised pledge pledges "
-    "vow vows vowed";
+    "vow vows vowed pledged railed talked";
 
 // Take an addressee between the verb and the content ("told reporters that ...").
 constexpr std::string_view kTellCuesWords =

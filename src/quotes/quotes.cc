@@ -66,6 +66,9 @@ struct Attr {
 // Words a quotation needs before it is taken as speech without any cue around it (shorter
 // ones are mostly scare quotes, titles and slogans).
 constexpr int kMinFreeQuoteWords = 7;
+// Words a shorter quotation needs to be taken as an embedded quote of the sentence's subject
+// ("Roe called the plan “a slow disaster”").
+constexpr int kMinEmbeddedQuoteWords = 2;
 
 bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -117,6 +120,50 @@ inline char32_t CpAt(std::string_view text, size_t i, size_t hi, size_t* next) {
   return c;
 }
 
+// A transcript turn: a block that opens (after an optional opening quote mark) with a speaker
+// label in capitals and a colon ("ROE: We will reopen.", "“ADA LUNN: ..."). Sets *label to the
+// name and *content_start to the first byte after the colon's white space. Section labels
+// ("UPDATE:", "CORRECTION:", "VIDEO:") are not speakers.
+bool TranscriptLabel(std::string_view text, Span block, Span* label, uint32_t* content_start) {
+  uint32_t i = block.start, hi = std::min<uint32_t>(block.end, static_cast<uint32_t>(text.size()));
+  while (i < hi && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i < hi && text[i] == '"') {
+    ++i;
+  } else if (i + 2 < hi && text.compare(i, 3, "\xE2\x80\x9C") == 0) {  // “
+    i += 3;
+  }
+  uint32_t s = i;
+  int upper = 0, words = 1;
+  while (i < hi && i - s <= 40) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') {
+      ++upper;
+    } else if (c == ' ') {
+      ++words;
+    } else if (c != '.' && c != '\'' && c != '-') {
+      break;
+    }
+    ++i;
+  }
+  if (i + 1 >= hi || text[i] != ':' || upper < 2 || words > 4 || text[i - 1] == ' ' ||
+      !(text[i + 1] == ' ' || text[i + 1] == '\t'))
+    return false;
+  static constexpr std::string_view kSections[] = {
+      "UPDATE", "UPDATED",       "CORRECTION", "CORRECTIONS", "BYLINE",   "VIDEO",
+      "WATCH",  "EXCLUSIVE",     "EMAIL",      "PREVIOUSLY",  "RELATED",  "READ MORE",
+      "NOTE",   "EDITOR'S NOTE", "PHOTOS",     "PHOTO",       "BREAKING", "LIVE",
+      "SOURCE", "SOURCES",       "ANALYSIS",   "OPINION",     "AP"};
+  std::string_view name = text.substr(s, i - s);
+  for (std::string_view w : kSections)
+    if (name == w) return false;
+  uint32_t c = i + 1;
+  while (c < hi && (text[c] == ' ' || text[c] == '\t')) ++c;
+  if (c >= hi) return false;
+  *label = Span{s, i};
+  *content_start = c;
+  return true;
+}
+
 class BlockScanner {
  public:
   BlockScanner(const Article& article, const Lexicon& lex, std::vector<Attr>* out)
@@ -132,6 +179,10 @@ class BlockScanner {
   // The block ended with "Roe continued:"; its speaker and cue, for a quote opening the next.
   const Attr* colon_lead() const { return pending_colon_ ? &pending_colon_attr_ : nullptr; }
   bool has_runon() const { return runon_index_ >= 0; }
+  // The article is a transcript (several blocks open with capitalised speaker labels): blocks
+  // with a label are turns of that speaker, and a following block that opens with a quote mark
+  // and no label goes on with the same turn.
+  void set_transcript(bool on) { transcript_ = on; }
   int runon_index() const { return runon_index_; }
 
  private:
@@ -142,6 +193,17 @@ class BlockScanner {
   bool IsLyAdverb(int i) const;
   bool IsPossessive(int i) const;
   bool IsWordLower(int i, std::string_view w) const;
+  // Token i is the dot of a title abbreviation before a capitalised word ("Mr. Lunn",
+  // "Sen. Roe", "Dr. Ada Lunn").
+  bool IsTitleAbbrevDot(int i, int hi) const;
+  // Token i (right after a comma) opens a clause of the writer's that ends an indirect content:
+  // "but", "while", "although", "though", "whereas", "despite", "which", "even", "compared".
+  bool AsideAfterComma(int i) const;
+  // The preposition at k opens a complement of an object ("a role in the strike"), not a
+  // channel ("in an interview") or a time ("on Tuesday"): the words up to the next
+  // preposition, boundary or punctuation hold a noun and no channel noun, platform, time word
+  // or subject pronoun.
+  bool ComplementPhrase(int k, int hi) const;
   int SkipAuxBack(int j, int lo) const;
   // Speaker noun phrase ending at token j (inclusive), scanning back no further than lo.
   // Returns the first token index, or -1.
@@ -205,6 +267,12 @@ class BlockScanner {
   // A quotation without a cue reads as speech, not as a title ("“Crippled Nation: How We Lost
   // It,”") or a headline credited to its writer ("“...,” by Ada Lunn").
   bool FreeQuoteLooksLikeSpeech(const TopQuote& q) const;
+  // A short quotation no cue claimed, inside a clause whose subject opens the unit and whose verb
+  // stands before it: "Roe called the plan “a slow disaster”", "Lunn credited the crews with
+  // “saving the port”". Emits it with the subject as speaker, the verb as cue and the words from
+  // the verb's object to the closing mark as content; does nothing when the clause does not
+  // fit.
+  void EmbeddedQuote(TopQuote& q, int qi, size_t first_out);
   void Emit(const Attr& attr) { out_->push_back(attr); }
   Span SpanOf(int s, int e) const { return Span{toks_[s].start, toks_[e].end}; }
 
@@ -217,6 +285,11 @@ class BlockScanner {
   std::vector<QuotedSpan> spans_;
   int runon_index_ = -1;
   bool pending_colon_ = false;  // the last unit scanned ended with "X continued:"
+  bool transcript_ = false;
+  bool have_turn_ = false;  // the previous block was a transcript turn (turn_ holds it)
+  Attr turn_;
+  // Emits the block as a transcript turn when it is one; true when it did.
+  bool TranscriptTurn(Span block);
   Attr pending_colon_attr_;
   uint32_t cue_flags_ = 0;   // flags of the cue being processed (ContentAfter reads kCueObject)
   bool title_case_ = false;  // a headline: capitals do not mark names
@@ -421,6 +494,56 @@ bool BlockScanner::FreeQuoteLooksLikeSpeech(const TopQuote& q) const {
   return caps * 5 < words * 3;  // fewer than three words in five capitalised
 }
 
+void BlockScanner::EmbeddedQuote(TopQuote& q, int qi, size_t first_out) {
+  if (q.close_tok < 0) return;
+  for (size_t k = first_out; k < out_->size(); ++k) {
+    const Attr& at = (*out_)[k];
+    if (at.content.start < q.end && q.open < at.content.end) return;
+  }
+  if (!FreeQuoteLooksLikeSpeech(q)) return;
+  auto it = std::upper_bound(unit_starts_.begin(), unit_starts_.end(), q.open_tok);
+  if (it == unit_starts_.begin() || it == unit_starts_.end()) return;
+  int u0 = *(it - 1);
+  if (q.open_tok <= u0) return;
+  int e;
+  int s = SubjectAtStart(u0, q.open_tok, &e);
+  if (s < 0 || !LooksLikeSpeaker(s, e)) return;
+  // A bare determiner ("The so-called ...") is no subject.
+  if (s == e && (toks_[s].flags & kDeterminer)) return;
+  int v = e + 1;
+  while (v < q.open_tok && toks_[v].kind == Kind::kWord &&
+         ((toks_[v].flags & (kAux | kPassiveAux | kNegation)) || IsLyAdverb(v)))
+    ++v;
+  if (v >= q.open_tok || toks_[v].kind != Kind::kWord || toks_[v].cap ||
+      (toks_[v].flags & (kBoundary | kPreposition | kDeterminer | kPronoun | kThat | kTime)))
+    return;
+  // A hyphenated word before a short quotation is a modifier ("so-called", "self-styled",
+  // "much-touted"), not the verb of a speech act.
+  if (text_.substr(toks_[v].start, toks_[v].end - toks_[v].start).find('-') !=
+      std::string_view::npos)
+    return;
+  // The object runs from the verb to the quotation: no clause break on the way.
+  int gap = 0;
+  for (int m = v + 1; m < q.open_tok; ++m) {
+    const Tok& t = toks_[m];
+    if (t.kind == Kind::kStop || t.kind == Kind::kSemicolon || t.kind == Kind::kColon ||
+        t.kind == Kind::kOpenQuote || t.kind == Kind::kCloseQuote || (t.flags & kCue) ||
+        ((t.flags & kBoundary) && !(t.flags & kDeterminer) && !IsWordLower(m, "as") &&
+         !IsWordLower(m, "and")))
+      return;
+    if (++gap > 8) return;
+  }
+  Attr attr;
+  attr.speaker = SpanOf(s, e);
+  attr.speaker_pronoun = s == e && (toks_[s].flags & kPronoun);
+  attr.cue = SpanOf(v, v);
+  attr.content = Span{v + 1 < q.open_tok ? toks_[v + 1].start : q.open, q.end};
+  attr.direct = true;
+  attr.quote = v + 1 < q.open_tok ? -1 : qi;
+  q.used = true;
+  Emit(attr);
+}
+
 bool BlockScanner::FreeQuoteSpeaker(const TopQuote& q, Attr* attr) const {
   auto it = std::upper_bound(unit_starts_.begin(), unit_starts_.end(), q.open_tok);
   if (it == unit_starts_.begin() || it == unit_starts_.end()) return false;
@@ -483,6 +606,42 @@ bool BlockScanner::IsWordLower(int i, std::string_view w) const {
     if (c != w[k]) return false;
   }
   return true;
+}
+
+bool BlockScanner::IsTitleAbbrevDot(int i, int hi) const {
+  if (i < 1 || i + 1 >= hi || text_[toks_[i].start] != '.') return false;
+  const Tok& w = toks_[i - 1];
+  if (w.kind != Kind::kWord || !w.cap || w.end != toks_[i].start || w.end - w.start > 4 ||
+      toks_[i + 1].kind != Kind::kWord || !toks_[i + 1].cap)
+    return false;
+  static constexpr std::string_view kTitles[] = {"mr",  "mrs", "ms",   "dr",   "sen", "rep",
+                                                 "gov", "gen", "lt",   "col",  "sgt", "capt",
+                                                 "rev", "st",  "prof", "pres", "supt"};
+  for (std::string_view t : kTitles)
+    if (IsWordLower(i - 1, t)) return true;
+  return false;
+}
+
+bool BlockScanner::AsideAfterComma(int i) const {
+  if (toks_[i].kind != Kind::kWord || toks_[i].quote >= 0) return false;
+  static constexpr std::string_view kAsides[] = {
+      "but", "while", "although", "though", "whereas", "despite", "which", "even", "compared"};
+  for (std::string_view w : kAsides)
+    if (IsWordLower(i, w)) return true;
+  return false;
+}
+
+bool BlockScanner::ComplementPhrase(int k, int hi) const {
+  bool noun = false;
+  for (int m = k + 1; m < hi && m - k <= 8; ++m) {
+    const Tok& t = toks_[m];
+    if (t.kind != Kind::kWord && t.kind != Kind::kNumber) break;
+    if (t.flags & (kPreposition | kBoundary | kThat)) break;
+    if (t.flags & (kChannelNoun | kPlatform | kTime)) return false;
+    if ((t.flags & kPronoun) && !(t.flags & kDeterminer)) return false;
+    if (!(t.flags & kDeterminer) && t.kind == Kind::kWord) noun = true;
+  }
+  return noun;
 }
 
 int BlockScanner::SkipAuxBack(int j, int lo) const {
@@ -851,6 +1010,10 @@ bool BlockScanner::ContentAfter(int k, int hi, Attr* attr) {
     // "there is a benefit from the tour — known here as ...": a dash after a few words of
     // content opens an aside of the writer's.
     if (u.kind == Kind::kDash && u.quote < 0 && words >= 4 && text_[u.start] != '-') break;
+    // "that the plan would work, but critics ...", "..., which ...": a contrast, concession or
+    // relative clause after a comma is the writer's, not the reported content.
+    if (u.kind == Kind::kComma && u.quote < 0 && words >= 1 && e + 1 < hi && AsideAfterComma(e + 1))
+      break;
     if (u.kind == Kind::kWord || u.kind == Kind::kNumber) ++words;
     if (u.kind == Kind::kCloseQuote && e + 1 < hi && CommaBefore(e) && EndsContent(e + 1, hi)) {
       last = e;
@@ -883,6 +1046,11 @@ bool BlockScanner::ObjectContent(int k, int hi, Attr* attr) {
     const Tok& u = toks_[e];
     bool in_quote = u.quote >= 0 && u.kind != Kind::kOpenQuote;
     if (!in_quote) {
+      // "praised Mr. Lunn": the dot of a title abbreviation does not end the object.
+      if (u.kind == Kind::kStop && e > k && IsTitleAbbrevDot(e, hi)) continue;
+      // "denounced the cuts, including the toll rise": the list goes on with the object.
+      if (u.kind == Kind::kComma && e > k && e + 1 < hi && IsWordLower(e + 1, "including"))
+        continue;
       if (u.kind == Kind::kComma || u.kind == Kind::kStop || u.kind == Kind::kSemicolon ||
           u.kind == Kind::kColon || u.kind == Kind::kDash || u.kind == Kind::kOpenParen)
         break;
@@ -893,7 +1061,14 @@ bool BlockScanner::ObjectContent(int k, int hi, Attr* attr) {
         if ((u.flags & kBoundary) && !(u.flags & (kThat | kRelative)) && !IsWordLower(e, "and") &&
             !IsWordLower(e, "or") && !as_pred)
           break;
-        if ((u.flags & kPreposition) && !IsWordLower(e, "to") && !IsWordLower(e, "with")) break;
+        // "rejected a request from the union", "denied any role in the leak": a complement of
+        // the object goes on with it; "in an interview", "on Monday" (channel, time) do not.
+        if ((u.flags & kPreposition) && !IsWordLower(e, "to") && !IsWordLower(e, "with")) {
+          if (!(IsWordLower(e, "in") || IsWordLower(e, "on") || IsWordLower(e, "from") ||
+                IsWordLower(e, "at")))
+            break;
+          if (!ComplementPhrase(e, hi)) break;
+        }
         if ((u.flags & kTime) && !(toks_[e - 1].flags & (kDeterminer | kPreposition)) &&
             toks_[e - 1].kind != Kind::kNumber)
           break;
@@ -1515,7 +1690,8 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
   // A unit that ends with "Roe continued:" hands its speaker to a quote opening the next block.
   pending_colon_ = false;
   if (u1 - u0 >= 3 && u1 == static_cast<int>(toks_.size()) && toks_[u1 - 1].kind == Kind::kColon &&
-      toks_[u1 - 2].kind == Kind::kWord && !toks_[u1 - 2].cap) {
+      ((toks_[u1 - 2].kind == Kind::kWord && !toks_[u1 - 2].cap) ||
+       toks_[u1 - 2].kind == Kind::kNumber)) {
     int e;
     int s0 = SubjectAtStart(u0, u1 - 2, &e);
     if (s0 >= 0 && e + 1 <= u1 - 2) {
@@ -1524,7 +1700,10 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
       pending_colon_attr_ = Attr{};
       pending_colon_attr_.speaker = SpanOf(s0, e);
       pending_colon_attr_.speaker_pronoun = s0 == e && (toks_[s0].flags & kPronoun);
-      pending_colon_attr_.cue = SpanOf(v, u1 - 2);
+      // "He then listed the rules he follows in 2016:" (no cue word): the colon is the cue.
+      pending_colon_attr_.cue = (toks_[v].flags & kCue) && toks_[v].kind == Kind::kWord
+                                    ? SpanOf(v, u1 - 2)
+                                    : SpanOf(u1 - 1, u1 - 1);
       pending_colon_ = true;
     }
   }
@@ -1554,6 +1733,43 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
   }
 }
 
+bool BlockScanner::TranscriptTurn(Span block) {
+  Span label;
+  uint32_t c = 0;
+  bool labelled = TranscriptLabel(text_, block, &label, &c);
+  if (!labelled) {
+    // "“But the truth is ...": a quote-mark paragraph goes on with the previous turn; a
+    // "(CROSSTALK.)" note or a plain paragraph ends the turns.
+    bool opens_quote =
+        toks_[0].kind == Kind::kOpenQuote && toks_.size() > 1 && toks_[1].kind != Kind::kOpenParen;
+    if (!have_turn_ || !opens_quote) {
+      have_turn_ = have_turn_ && toks_[0].kind == Kind::kOpenQuote;
+      return false;
+    }
+    c = toks_[1].start;
+  }
+  uint32_t end = std::min<uint32_t>(block.end, static_cast<uint32_t>(text_.size()));
+  while (end > c && (text_[end - 1] == ' ' || text_[end - 1] == '\n' || text_[end - 1] == '\r' ||
+                     text_[end - 1] == '\t' || text_[end - 1] == '"' || text_[end - 1] == '.'))
+    --end;
+  if (end <= c) return false;
+  Attr attr;
+  if (labelled) {
+    attr.speaker = label;
+    attr.cue = Span{label.end, label.end + 1};
+  } else {
+    attr.speaker = turn_.speaker;
+    attr.cue = turn_.cue;
+  }
+  attr.content = Span{c, end};
+  attr.direct = true;
+  for (TopQuote& q : quotes_) q.used = true;
+  Emit(attr);
+  turn_ = attr;
+  have_turn_ = true;
+  return true;
+}
+
 void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
                         const Sentence* sent_end, bool starts_with_continuation,
                         const Attr* runon_from, const Attr* prev_direct, const Attr* colon_lead,
@@ -1564,6 +1780,10 @@ void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
   prev_unit_direct_attr_ = -1;
   int n = static_cast<int>(toks_.size());
   if (n == 0) return;
+  if (transcript_ && TranscriptTurn(block)) {
+    pending_colon_ = false;
+    return;
+  }
   size_t first_out = out_->size();
   pending_colon_ = false;
   // "Roe continued:\n\n“...”": the quote opening this block is the lead's.
@@ -1625,11 +1845,15 @@ void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
   }
   // A long quotation no rule claimed is still someone's words ("Roe praised the plan.\n\n“We
   // need ...”", "as he put it, “...”"): its speaker is the nearest attribution before it in the
-  // paragraph (the cue too when that one quoted directly: one discontinuous attribution), else
-  // the last speaker of the previous paragraph, else none.
+  // paragraph, with its cue (one discontinuous attribution), else the last speaker of the
+  // previous paragraph (no cue), else none.
   for (size_t qi = 0; qi < quotes_.size(); ++qi) {
     TopQuote& q = quotes_[qi];
-    if (q.used || !q.is_double || q.open_tok < 0 || q.words < kMinFreeQuoteWords) continue;
+    if (q.used || !q.is_double || q.open_tok < 0) continue;
+    if (q.words < kMinFreeQuoteWords) {
+      if (q.words >= kMinEmbeddedQuoteWords) EmbeddedQuote(q, static_cast<int>(qi), first_out);
+      continue;
+    }
     const Attr* src = nullptr;
     bool covered = false;
     for (size_t k = first_out; k < out_->size(); ++k) {
@@ -1646,7 +1870,7 @@ void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
     } else if (src != nullptr) {
       attr.speaker = src->speaker;
       attr.speaker_pronoun = src->speaker_pronoun;
-      if (src->quote >= 0 && src->direct) attr.cue = src->cue;
+      attr.cue = src->cue;  // one discontinuous attribution with the one before it
     } else if (prev_speaker != nullptr) {
       attr.speaker = prev_speaker->speaker;
       attr.speaker_pronoun = prev_speaker->speaker_pronoun;
@@ -1662,6 +1886,41 @@ void BlockScanner::Scan(Span block, bool title_case, const Sentence* sent_begin,
     const Attr& at = (*out_)[k];
     if (at.quote >= 0 && quotes_[at.quote].unterminated) runon_index_ = static_cast<int>(k);
   }
+}
+
+// "Roe said she fears the tolls will rise", "“We backed the plan,” Roe said": a belief or
+// stance ("fears", "wants", "thinks", "backed") whose cue lies inside someone else's content is
+// part of that content, not an attribution of its own (speech verbs such as "said" keep theirs).
+// Drops such attributions; `attrs` is sorted by content start.
+void DropNestedStances(std::string_view text, std::vector<Attr>* attrs) {
+  const Lexicon& lex = Lexicon::Get();
+  std::vector<char> drop(attrs->size(), 0);
+  bool any = false;
+  for (size_t i = 0; i < attrs->size(); ++i) {
+    const Attr& at = (*attrs)[i];
+    if (at.cue.empty() || at.cue.size() >= 32) continue;
+    char buf[32];
+    size_t len;
+    uint32_t f = 0;
+    if (LowerInto(text.substr(at.cue.start, at.cue.size()), buf, sizeof(buf), &len))
+      f = lex.Lookup(std::string_view(buf, len));
+    if (!(f & (kCueWeak | kCueObject)) || (f & kCueStrong)) continue;
+    for (size_t j = 0; j < attrs->size(); ++j) {
+      const Attr& o = (*attrs)[j];
+      if (o.content.start > at.cue.start) break;
+      if (j != i && at.cue.end <= o.content.end &&
+          !(o.content.start == at.content.start && o.content.end == at.content.end)) {
+        drop[i] = 1;
+        any = true;
+        break;
+      }
+    }
+  }
+  if (!any) return;
+  size_t out = 0;
+  for (size_t i = 0; i < attrs->size(); ++i)
+    if (!drop[i]) (*attrs)[out++] = (*attrs)[i];
+  attrs->resize(out);
 }
 
 bool UsableRole(BlockRole r) {
@@ -1803,6 +2062,21 @@ void AnnotateQuotes(Article* article) {
   }
   std::vector<Attr> attrs;
   BlockScanner scanner(a, Lexicon::Get(), &attrs);
+  {
+    // A transcript: at least three blocks open with speaker labels, at least two different.
+    int labelled = 0;
+    bool two = false;
+    std::string_view first;
+    for (const Span& b : blocks) {
+      Span label;
+      uint32_t c;
+      if (!TranscriptLabel(a.text, b, &label, &c)) continue;
+      std::string_view name = std::string_view(a.text).substr(label.start, label.size());
+      if (labelled++ == 0) first = name;
+      if (name != first) two = true;
+    }
+    scanner.set_transcript(labelled >= 3 && two);
+  }
   Attr runon;
   bool have_runon = false;
   Attr last_direct;
@@ -1841,6 +2115,7 @@ void AnnotateQuotes(Article* article) {
   }
   std::stable_sort(attrs.begin(), attrs.end(),
                    [](const Attr& x, const Attr& y) { return x.content.start < y.content.start; });
+  DropNestedStances(a.text, &attrs);
   std::vector<Span> quoted;
   for (const Attr& at : attrs)
     if (at.direct && at.quote >= 0) quoted.push_back(at.content);

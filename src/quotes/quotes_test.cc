@@ -532,14 +532,14 @@ const Case kCases[] = {
      kNone},
     {"time_adjunct_not_speaker",
      {"Lowland on Monday accused northern states of stoking unrest in the capital."},
-     "northern states of stoking unrest",
+     "northern states of stoking unrest in the capital",
      false,
      "Lowland",
      "accused",
      kNone},
     {"however_between_subject_and_verb",
      {"Norvia has however condemned the blockade at the council."},
-     "the blockade",
+     "the blockade at the council",
      false,
      "Norvia",
      "condemned",
@@ -841,6 +841,156 @@ const Case kCases[] = {
      "Mara\xC2\xA0Velnik",
      "said",
      kNone},
+    // --- Object contents: title abbreviations, complements, lists.
+    {"object_title_abbreviation",
+     {"The mayor praised Mr. Arvo Lind for the new footbridge."},
+     "Mr. Arvo Lind for the new footbridge",
+     false,
+     kAny,
+     "praised",
+     kNone},
+    {"object_title_abbreviation_senator",
+     {"Velnik thanked Sen. Ada Roe for her help."},
+     "Sen. Ada Roe for her help",
+     false,
+     "Velnik",
+     "thanked",
+     kNone},
+    {"object_complement_from",
+     {"The council rejected a request from the dock union to extend the night shift."},
+     "a request from the dock union to extend the night shift",
+     false,
+     kAny,
+     "rejected",
+     kNone},
+    {"object_complement_with_name",
+     {"Velnik rejected a plea from Norvian farmers for lower tolls."},
+     "a plea from Norvian farmers for lower tolls",
+     false,
+     "Velnik",
+     "rejected",
+     kNone},
+    {"object_complement_in_not_channel",
+     {"Oberg denied any role in the ferry strike in an interview."},
+     "any role in the ferry strike",
+     false,
+     "Oberg",
+     "denied",
+     kAny},
+    {"object_complement_on_not_time",
+     {"Velnik blamed the delay on the tram builders on Tuesday."},
+     "the delay on the tram builders",
+     false,
+     "Velnik",
+     "blamed",
+     kNone},
+    {"object_list_including",
+     {"Oberg criticized the new fees, including the bridge toll."},
+     "the new fees, including the bridge toll",
+     false,
+     "Oberg",
+     "criticized",
+     kNone},
+    {"object_cue_pledged",
+     {"Governor Ilse Maran pledged new money for the harbour school."},
+     "new money for the harbour school",
+     false,
+     "Governor Ilse Maran",
+     "pledged",
+     kNone},
+    {"object_cue_railed",
+     {"Tomas Oberg railed against the tram tax."},
+     "against the tram tax",
+     false,
+     "Tomas Oberg",
+     "railed",
+     kNone},
+    {"object_cue_talked",
+     {"Mara Velnik talked about the ferry timetable."},
+     "about the ferry timetable",
+     false,
+     "Mara Velnik",
+     "talked",
+     kNone},
+    // --- Indirect contents end before a writer's aside after a comma.
+    {"aside_but_ends_content",
+     {"Velnik said the ferry would run again, but critics doubted the timetable."},
+     "the ferry would run again",
+     false,
+     "Velnik",
+     "said",
+     kNone},
+    {"aside_which_ends_content",
+     {"Oberg said the tolls would rise in May, which angered the drivers."},
+     "the tolls would rise in May",
+     false,
+     "Oberg",
+     "said",
+     kNone},
+    {"aside_short_answer",
+     {"Most of the dockers said yes, compared with a third of the clerks."},
+     "yes",
+     false,
+     kAny,
+     "said",
+     kNone},
+    {"but_inside_quote_kept",
+     {"Velnik said the plan was \"slow, but fair\" and would stay."},
+     "the plan was \"slow, but fair\" and would stay",
+     true,
+     "Velnik",
+     "said",
+     kNone},
+    {"free_quote_after_indirect_takes_cue",
+     {"Mara Velnik said the harbour would reopen. \xE2\x80\x9CWe have waited long enough for "
+      "this day to come.\xE2\x80\x9D"},
+     "We have waited long enough for this day to come",
+     true,
+     "Mara Velnik",
+     "said",
+     kNone},
+    // --- Short quotations inside a clause whose subject and verb come first.
+    {"embedded_short_quote_after_object",
+     {"Ada Roe labeled the toll plan \xE2\x80\x9C"
+      "a slow disaster\xE2\x80\x9D on Monday."},
+     "the toll plan \xE2\x80\x9C"
+     "a slow disaster",
+     true,
+     "Ada Roe",
+     "labeled",
+     kNone},
+    {"embedded_short_quote_with_complement",
+     {"Tomas Oberg credited the crews with \"saving the port\" after the storm."},
+     "the crews with \"saving the port",
+     true,
+     "Tomas Oberg",
+     "credited",
+     kNone},
+    // --- Transcripts: capitalised speaker labels.
+    {"transcript_turn",
+     {"Partial transcript as follows:", "HOST: Will the harbour reopen this week?",
+      "VELNIK: It will reopen on Friday. The crews are ready.", "HOST: Thank you."},
+     "It will reopen on Friday. The crews are ready",
+     true,
+     "VELNIK",
+     ":",
+     kNone},
+    {"transcript_turn_opening_quote_mark",
+     {"\"HOST: Will the harbour reopen this week?",
+      "\"ADA ROE: It will reopen on Friday, and the crews are paid.", "\"HOST: Thank you."},
+     "It will reopen on Friday, and the crews are paid",
+     true,
+     "ADA ROE",
+     ":",
+     kNone},
+    {"transcript_turn_goes_on",
+     {"\"HOST: Will the harbour reopen this week?", "\"ROE: It will reopen on Friday.",
+      "\"The crews are paid and the cranes are fixed.", "\"HOST: Thank you."},
+     "The crews are paid and the cranes are fixed",
+     true,
+     "ROE",
+     ":",
+     kNone},
 };
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, QuoteCaseTest, ::testing::ValuesIn(kCases),
@@ -885,6 +1035,14 @@ const NoQuoteCase kNoQuoteCases[] = {
       "Crippled Harbour: How The Docks Were Lost And Won,"
       "\xE2\x80\x9D"
       " sold out."}},
+    {"embedded_title_not_quote", {"Lunn sang \"Harbour Lights\" twice at the quay."}},
+    {"embedded_one_word_scare_quote", {"Roe branded the plan \"reckless\" at the meeting."}},
+    {"so_called_scare_quote", {"The so-called \"harbour tax\" plan would close the quay."}},
+    {"self_styled_scare_quote", {"A self-styled \"people's council\" met in the square."}},
+    {"section_labels_not_transcript",
+     {"UPDATE: The ferry left at noon.", "CORRECTION: An earlier version misspelled a street.",
+      "UPDATE: The bridge opened at dawn."}},
+    {"one_label_not_transcript", {"WEATHER: Rain over the harbour all week."}},
     {"headline_credited_by",
      {"\xE2\x80\x9C"
       "A small town finds out what a tram line costs every family,"
@@ -1027,6 +1185,43 @@ TEST(QuotesTest, BoilerplateIgnored) {
   a.blocks.push_back({BlockRole::kBoilerplate, {0, static_cast<uint32_t>(a.text.size())}, "", {}});
   AnnotateQuotes(&a);
   EXPECT_TRUE(a.quotes.empty());
+}
+
+// A belief or stance verb inside someone else's content is not an attribution of its own;
+// speech verbs keep theirs.
+TEST(QuotesTest, NestedStanceIsPartOfOuterContent) {
+  struct Nested {
+    const char* text;
+    const char* outer;   // content of the one attribution kept
+    const char* inner;   // cue that must not open an attribution of its own ("" = none)
+    size_t want_quotes;  // quotes expected in all
+  };
+  const Nested kNested[] = {
+      {"Mara Velnik said she fears the tolls will rise.", "she fears the tolls will rise", "fears",
+       1},
+      {"Tomas Oberg said the dockers wanted a new contract.", "the dockers wanted a new contract",
+       "wanted", 1},
+      {"\xE2\x80\x9CWe backed the plan from the start,\xE2\x80\x9D Ada Roe said.",
+       "We backed the plan from the start", "backed", 1},
+      // A speech verb inside the content keeps its own attribution.
+      {"Velnik said the mayor told the crews that the ferry would run.",
+       "the mayor told the crews that the ferry would run", "", 2},
+  };
+  for (const Nested& n : kNested) {
+    Article a = MakeArticle({n.text});
+    AnnotateQuotes(&a);
+    EXPECT_NE(FindQuote(a, n.outer), nullptr) << n.text << "\n" << Dump(a);
+    EXPECT_EQ(a.quotes.size(), n.want_quotes) << n.text << "\n" << Dump(a);
+    for (const Quote& q : a.quotes) {
+      if (q.cue && *n.inner) {
+        EXPECT_NE(a.View(*q.cue), n.inner) << n.text << "\n" << Dump(a);
+      }
+    }
+  }
+  // Outside any content the same verbs still attribute.
+  Article a = MakeArticle({"Mara Velnik fears the tolls will rise."});
+  AnnotateQuotes(&a);
+  EXPECT_NE(FindQuote(a, "the tolls will rise"), nullptr) << Dump(a);
 }
 
 TEST(QuotesTest, Idempotent) {

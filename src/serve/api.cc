@@ -24,6 +24,7 @@
 #include "src/compare/wordnet.h"
 #include "src/serve/assets.h"
 #include "src/serve/report_html.h"
+#include "src/serve/story_page.h"
 
 namespace parallax::serve {
 
@@ -416,6 +417,8 @@ class Api::Impl {
     std::string story_json;
     std::string comparison_json;
     std::string comparison_error;
+    // The story page's first screen drawn from them (story_page.h); "" when none.
+    std::string first_screen_html;
     double read_ms = 0;
     double compare_ms = 0;
     double json_ms = 0;
@@ -427,6 +430,9 @@ class Api::Impl {
     const char* source = "hit";  // "hit", "miss" (computed here) or "wait" (by another thread)
   };
   Result<std::shared_ptr<const StoryData>> LoadStory(int64_t id, LoadInfo* info);
+  // The story's data when the cache holds its current comparison, else nullptr: never
+  // computes one (a page does not wait for a comparison; its script does).
+  std::shared_ptr<const StoryData> CachedStory(int64_t id);
   void WarmLoop();
   Response Story(std::string_view id, const Request& req, bool report);
   Response ArticleById(std::string_view id, const Request& req);
@@ -461,7 +467,8 @@ class Api::Impl {
       cache_index_.erase(it);
     }
     const size_t bytes = data->story_json.size() + data->comparison_json.size() +
-                         data->comparison_error.size() + signature.size() + 256;
+                         data->comparison_error.size() + data->first_screen_html.size() +
+                         signature.size() + 256;
     cache_bytes_ += bytes;
     cache_lru_.emplace_front(story, Cached{std::move(signature), std::move(data), bytes});
     cache_index_[story] = cache_lru_.begin();
@@ -557,12 +564,30 @@ Response Api::Impl::Route(const Request& req) {
     r.content_type = "text/html; charset=utf-8";
     r.body = ShellPage();
     // A story page starts loading its data while the browser fetches the scripts: app.js's
-    // fetch() of the same URL takes the preloaded response.
+    // fetch() of the same URL takes the preloaded response. When the story's comparison is
+    // ready, the page also carries its first screen, drawn here (story_page.h): the browser
+    // paints it before running any script, and app.js then draws the whole page over it.
     if (auto id = Tail(p, "/story/"); id && IsDigits(*id) && id->size() < 19) {
       const size_t head = r.body.find("</head>");
       if (head != std::string::npos) {
         r.body.insert(head, "<link rel=\"preload\" href=\"/api/stories/" + std::string(*id) +
                                 "\" as=\"fetch\" crossorigin>\n");
+      }
+      int64_t story_id = 0;
+      for (char c : *id) story_id = story_id * 10 + (c - '0');  // digits only, at most 18
+      std::shared_ptr<const StoryData> data = id->empty() ? nullptr : CachedStory(story_id);
+      constexpr std::string_view kPlaceholder = "<p>Loading&hellip;</p>";
+      const size_t at = r.body.find(kPlaceholder);
+      if (data != nullptr && !data->first_screen_html.empty() && at != std::string::npos) {
+        r.body.replace(at, kPlaceholder.size(), data->first_screen_html);
+        // The style sheet inline (allowed by its hash in the CSP, server.cc): the first paint
+        // then waits for no other request.
+        const size_t link = r.body.find("<link rel=\"stylesheet\" href=\"/assets/bundle.css");
+        const size_t link_end = link == std::string::npos ? link : r.body.find('>', link);
+        if (link_end != std::string::npos) {
+          r.body.replace(link, link_end + 1 - link,
+                         "<style>" + std::string(AssetData("bundle.css")) + "</style>");
+        }
       }
     }
     r.cache_control = "no-cache";
@@ -742,6 +767,7 @@ Result<std::shared_ptr<const Api::Impl::StoryData>> Api::Impl::LoadStory(int64_t
       const auto t2 = std::chrono::steady_clock::now();
       data->comparison_json = ComparisonToJson(comparison.value(), articles, false);
       data->json_ms = MsSince(t2);
+      data->first_screen_html = StoryFirstScreenHtml(data->story_json, data->comparison_json);
     }
   }
   std::shared_ptr<const StoryData> shared = std::move(data);
@@ -754,6 +780,19 @@ Result<std::shared_ptr<const Api::Impl::StoryData>> Api::Impl::LoadStory(int64_t
     promise.set_value(shared);
   }
   return shared;
+}
+
+std::shared_ptr<const Api::Impl::StoryData> Api::Impl::CachedStory(int64_t id) {
+  auto lease = Acquire();
+  if (!lease.ok()) return nullptr;
+  auto s = lease.value().store().GetStory(id);
+  if (!s.ok()) return nullptr;
+  std::string signature = s.value().summary.label;
+  for (const ArticleSummary& a : s.value().articles) signature += "|" + a.id;
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  auto it = cache_index_.find(id);
+  if (it == cache_index_.end() || it->second->second.signature != signature) return nullptr;
+  return it->second->second.data;
 }
 
 // ---- warm-up -------------------------------------------------------------------------------

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "parallax/store.h"
+#include "src/serve/assets.h"
+#include "src/serve/sha256.h"
 #include "src/store/test_articles.h"
 
 namespace parallax::serve {
@@ -240,11 +242,13 @@ TEST_F(ApiTest, ShellPageVersionsItsBundlesAndPreloadsTheStory) {
   EXPECT_EQ(Get("/").body.find("rel=\"preload\""), std::string::npos);
   EXPECT_EQ(Get("/story/7x").status, 200);  // a page, but nothing to preload
   EXPECT_EQ(Get("/story/7x").body.find("rel=\"preload\""), std::string::npos);
+  // (A story page whose comparison is cached inlines bundle.css: the stories page links both.)
+  const std::string shell = Get("/").body;
   for (std::string name : {"bundle.js", "bundle.css"}) {
     const std::string url = "/assets/" + name + "?v=";
-    const size_t at = page.body.find(url);
+    const size_t at = shell.find(url);
     ASSERT_NE(at, std::string::npos) << name;
-    const std::string version = page.body.substr(at + url.size(), 16);
+    const std::string version = shell.substr(at + url.size(), 16);
     Response current = Get("/assets/" + name, {{"v", version}});
     EXPECT_EQ(current.status, 200);
     EXPECT_EQ(current.cache_control, "public, max-age=31536000, immutable");
@@ -253,6 +257,47 @@ TEST_F(ApiTest, ShellPageVersionsItsBundlesAndPreloadsTheStory) {
     EXPECT_EQ(Get("/assets/" + name, {{"v", "0000000000000000"}}).cache_control, "no-cache");
     EXPECT_EQ(Get("/assets/" + name).cache_control, "no-cache");
   }
+}
+
+TEST_F(ApiTest, StoryPageCarriesItsFirstScreenOnceTheComparisonIsReady) {
+  auto created = Api::Create({.db_path = *path_});
+  ASSERT_TRUE(created.ok());
+  Api& api = *created.value();
+  // Not computed yet: the page does not wait for it, the script draws everything.
+  Response before = api.Handle({"GET", "/story/7", {}, ""});
+  ASSERT_EQ(before.status, 200);
+  EXPECT_EQ(before.body.find("data-ssr"), std::string::npos);
+  EXPECT_NE(before.body.find("<p>Loading&hellip;</p>"), std::string::npos);
+  Response story = api.Handle({"GET", "/api/stories/7", {}, ""});
+  ASSERT_EQ(story.status, 200);
+  ASSERT_EQ(nlohmann::json::parse(story.body)["comparison"].is_object(), true) << story.body;
+  // Cached now: the first screen is in the page, in place of the placeholder.
+  Response after = api.Handle({"GET", "/story/7", {}, ""});
+  ASSERT_EQ(after.status, 200);
+  EXPECT_NE(after.body.find("<main id=\"main\" class=\"page\" tabindex=\"-1\"><h1>Velmora ferry "
+                            "line</h1>"),
+            std::string::npos)
+      << after.body.substr(0, 2000);
+  EXPECT_NE(after.body.find("<div id=\"comparison\" data-ssr=\"1\">"), std::string::npos);
+  EXPECT_EQ(after.body.find("Loading&hellip;"), std::string::npos);
+  EXPECT_NE(after.body.find("rel=\"preload\" href=\"/api/stories/7\""), std::string::npos);
+  // Its style sheet is inline, and the CSP's hash source allows exactly that text.
+  EXPECT_EQ(after.body.find("href=\"/assets/bundle.css"), std::string::npos);
+  const size_t style = after.body.find("<style>");
+  const size_t style_end = after.body.find("</style>");
+  ASSERT_NE(style, std::string::npos);
+  ASSERT_NE(style_end, std::string::npos);
+  const std::string css = after.body.substr(style + 7, style_end - style - 7);
+  EXPECT_EQ(css, std::string(AssetData("bundle.css")));
+  const auto digest = Sha256(css);
+  EXPECT_EQ(InlineStyleHashSource(),
+            "'sha256-" +
+                Base64(std::string_view(reinterpret_cast<const char*>(digest.data()), 32)) + "'");
+  EXPECT_NE(before.body.find("href=\"/assets/bundle.css"), std::string::npos);
+  // Other pages and other stories keep the plain shell.
+  EXPECT_EQ(api.Handle({"GET", "/", {}, ""}).body.find("data-ssr"), std::string::npos);
+  EXPECT_EQ(api.Handle({"GET", "/story/8", {}, ""}).body.find("data-ssr"), std::string::npos);
+  EXPECT_EQ(api.Handle({"GET", "/story/7x", {}, ""}).body.find("data-ssr"), std::string::npos);
 }
 
 TEST_F(ApiTest, ReadOnlyMethods) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "src/serve/sha256.h"
+
 namespace parallax::serve {
 namespace {
 
@@ -69,6 +71,17 @@ const Asset* FindAsset(std::string_view name) {
 std::string_view AssetData(std::string_view name) {
   const Asset* a = FindAsset(name);
   return a == nullptr ? std::string_view() : a->data;
+}
+
+const std::string& InlineStyleHashSource() {
+  static const std::string* const kSource = [] {
+    const auto digest = Sha256(AssetData("bundle.css"));
+    return new std::string(
+        "'sha256-" +
+        Base64(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size())) +
+        "'");
+  }();
+  return *kSource;
 }
 
 }  // namespace parallax::serve

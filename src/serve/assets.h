@@ -7,6 +7,7 @@
 #define PARALLAX_SERVE_ASSETS_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,11 @@ const std::vector<Asset>& AllAssets();
 
 // The asset's bytes, or "" when there is no such asset (for callers that know it exists).
 std::string_view AssetData(std::string_view name);
+
+// The Content-Security-Policy source allowing exactly the bytes of bundle.css as an inline
+// <style> element (the story page inlines it when the server draws its first screen, so the
+// first paint waits for no style sheet): "'sha256-<base64 of its SHA-256>'".
+const std::string& InlineStyleHashSource();
 
 namespace internal {
 struct EmbeddedFile {

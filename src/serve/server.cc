@@ -6,7 +6,10 @@
 #include <sys/socket.h>
 
 #include <charconv>
+#include <string>
 #include <string_view>
+
+#include "src/serve/assets.h"
 
 namespace parallax::serve {
 namespace {
@@ -14,9 +17,12 @@ namespace {
 // Headers on every response: nothing the page loads may come from elsewhere, and the page may
 // not be framed or sniffed as another type.
 void SetSecurityHeaders(httplib::Response& res) {
-  res.set_header("Content-Security-Policy",
-                 "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                 "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  // style-src: the app's style sheet, and the same text inlined by a story page (its hash).
+  static const std::string kPolicy = "default-src 'self'; style-src 'self' " +
+                                     InlineStyleHashSource() +
+                                     "; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                                     "form-action 'self'; frame-ancestors 'none'";
+  res.set_header("Content-Security-Policy", kPolicy);
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
   res.set_header("X-Frame-Options", "DENY");
@@ -29,6 +35,26 @@ void Send(const Response& r, httplib::Response& res) {
   if (!r.etag.empty()) res.set_header("ETag", r.etag);
   if (!r.server_timing.empty()) res.set_header("Server-Timing", r.server_timing);
   if (r.status != 304) res.set_content(r.body, r.content_type.c_str());
+}
+
+// cpp-httplib compresses every text response for a client that accepts it, preferring brotli
+// at its slowest setting (quality 11: ~280 ms for a 55 KB story page, more under load, paid on
+// every request). So brotli is never offered to it, and nothing is compressed for a client on
+// this machine (loopback: compression only costs time there); others get gzip.
+// cpp-httplib decides from the request's Accept-Encoding header, which is the only control it
+// has; the Request it passes is its own non-const object, so the header can be edited here.
+void LimitCompression(const httplib::Request& req) {
+  auto& headers = const_cast<httplib::Headers&>(req.headers);
+  bool gzip = false;
+  for (auto it = headers.find("Accept-Encoding"); it != headers.end();
+       it = headers.find("Accept-Encoding")) {
+    gzip = gzip || it->second.find("gzip") != std::string::npos;
+    headers.erase(it);
+  }
+  const std::string& from = req.remote_addr;
+  const bool loopback =
+      from == "::1" || from.rfind("127.", 0) == 0 || from.rfind("::ffff:127.", 0) == 0;
+  if (gzip && !loopback) headers.emplace("Accept-Encoding", "gzip");
 }
 
 }  // namespace
@@ -81,6 +107,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
         return httplib::Server::HandlerResponse::Handled;
       }
     }
+    LimitCompression(req);
     Request request;
     request.method = req.method;
     request.path = req.path;

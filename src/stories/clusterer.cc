@@ -8,7 +8,11 @@
 namespace parallax::stories {
 namespace {
 
-constexpr uint32_t kStateFormat = 2;
+// 2: the whole state in one string, the duplicate index a length-prefixed string within it.
+// 4: the state in parts (StatePartNames); kStateFormat tags the head part, kContainerFormat the
+// parts concatenated by Serialize().
+constexpr uint32_t kStateFormat = 4;
+constexpr uint32_t kContainerFormat = 5;
 // IDF = ln((N + kIdfPriorDocs) / (df + 0.5)): a prior of unseen documents, so that in a young
 // corpus (the first articles of a run, or a corpus of one story) the words all articles share
 // still weigh something instead of an IDF near zero. Its effect fades as N grows.
@@ -551,74 +555,290 @@ bool GetVec(dedup::ByteReader* r, V* v) {
 
 }  // namespace
 
-std::string StoryClusterer::Serialize() const {
-  dedup::ByteWriter w;
-  w.U32(kStateFormat);
-  const ClusterOptions& o = options_;
-  w.I32(o.window_days);
-  w.F64(o.min_similarity);
-  w.F64(o.min_core_similarity);
-  w.F64(o.split_ratio);
-  for (uint32_t v :
-       {o.centroid_terms, o.core_articles, o.core_terms, o.index_terms, o.query_terms,
-        o.max_candidates, o.max_posting_scan, o.max_copies, o.split_max_size, o.split_min_part})
-    w.U32(v);
-  w.Str(dups_.Serialize());
-  w.U64(docs_);
-  w.U8(max_day_.has_value());
-  w.I32(max_day_.value_or(0));
-  w.U32(static_cast<uint32_t>(story_of_.size()));
-  for (uint32_t s : story_of_) w.U32(s);
-  // Hash maps in key order, so equal states give equal bytes.
-  std::vector<std::pair<uint64_t, uint32_t>> df(df_.begin(), df_.end());
-  std::sort(df.begin(), df.end());
-  w.U32(static_cast<uint32_t>(df.size()));
-  for (const auto& [k, n] : df) w.U64(k), w.U32(n);
-  w.U32(static_cast<uint32_t>(stories_.size()));
-  for (const StoryState& s : stories_) {
-    w.U32(s.seed);
-    w.I32(s.first_day);
-    w.I32(s.last_day);
-    w.U8(static_cast<uint8_t>((s.dated ? 1 : 0) | (s.compact ? 2 : 0)));
-    w.U32(s.size);
-    PutVec(&w, s.sums);
-    PutVec(&w, s.vec);
-    w.U32(static_cast<uint32_t>(s.core.size()));
-    for (const Core& c : s.core) {
-      w.Str(c.headline);
-      PutVec(&w, c.vec);
-    }
-    w.U32(static_cast<uint32_t>(s.posted.size()));
-    for (uint64_t k : s.posted) w.U64(k);
-    w.Str(s.label);
-    w.U32(static_cast<uint32_t>(s.members.size()));
-    for (const Member& m : s.members) {
-      w.U32(m.article);
-      w.I32(m.day);
-      w.U32(m.tie);
-      w.Str(m.headline);
-      PutVec(&w, m.raw);
-    }
+namespace {
+
+Status BadState(const std::string& what) {
+  return Status::InvalidArgument("stories state: " + what);
+}
+
+// Part names: "head", "a<k>", "s<k>".
+std::string PartName(char kind, size_t k) { return kind + std::to_string(k); }
+
+size_t Parts(size_t items, size_t per_part) { return (items + per_part - 1) / per_part; }
+
+}  // namespace
+
+void StoryClusterer::PutStory(dedup::ByteWriter* out, const StoryState& s) {
+  dedup::ByteWriter& w = *out;
+  w.U32(s.seed);
+  w.I32(s.first_day);
+  w.I32(s.last_day);
+  w.U8(static_cast<uint8_t>((s.dated ? 1 : 0) | (s.compact ? 2 : 0)));
+  w.U32(s.size);
+  PutVec(&w, s.sums);
+  PutVec(&w, s.vec);
+  w.U32(static_cast<uint32_t>(s.core.size()));
+  for (const Core& c : s.core) {
+    w.Str(c.headline);
+    PutVec(&w, c.vec);
   }
-  std::vector<uint64_t> keys;
-  keys.reserve(postings_.size());
-  for (const auto& [k, list] : postings_) keys.push_back(k);
-  std::sort(keys.begin(), keys.end());
-  w.U32(static_cast<uint32_t>(keys.size()));
-  for (uint64_t k : keys) {
-    const std::vector<uint32_t>& list = postings_.at(k);
-    w.U64(k);
-    w.U32(static_cast<uint32_t>(list.size()));
-    for (uint32_t s : list) w.U32(s);
+  w.U32(static_cast<uint32_t>(s.posted.size()));
+  for (uint64_t k : s.posted) w.U64(k);
+  w.Str(s.label);
+  w.U32(static_cast<uint32_t>(s.members.size()));
+  for (const Member& m : s.members) {
+    w.U32(m.article);
+    w.I32(m.day);
+    w.U32(m.tie);
+    w.Str(m.headline);
+    PutVec(&w, m.raw);
+  }
+}
+
+Status StoryClusterer::GetStory(dedup::ByteReader* in, uint32_t id, size_t articles,
+                                StoryState* out) {
+  dedup::ByteReader& r = *in;
+  StoryState& s = *out;
+  uint8_t flags = 0;
+  uint32_t cores = 0, posted = 0;
+  if (!r.U32(&s.seed) || !r.I32(&s.first_day) || !r.I32(&s.last_day) || !r.U8(&flags) ||
+      !r.U32(&s.size) || !GetVec(&r, &s.sums) || !GetVec(&r, &s.vec) || !r.Count(&cores, 8))
+    return BadState("truncated story " + std::to_string(id));
+  s.dated = flags & 1;
+  s.compact = flags & 2;
+  s.core.resize(cores);
+  for (Core& core : s.core)
+    if (!r.Str(&core.headline) || !GetVec(&r, &core.vec)) return BadState("truncated core");
+  if (!r.Count(&posted, 8)) return BadState("truncated postings");
+  s.posted.resize(posted);
+  for (uint64_t& k : s.posted)
+    if (!r.U64(&k)) return BadState("truncated postings");
+  if (!r.Str(&s.label)) return BadState("truncated label");
+  uint32_t members = 0;
+  if (!r.Count(&members, 20)) return BadState("truncated members");
+  s.members.resize(members);
+  for (Member& m : s.members) {
+    if (!r.U32(&m.article) || !r.I32(&m.day) || !r.U32(&m.tie) || !r.Str(&m.headline) ||
+        !GetVec(&r, &m.raw))
+      return BadState("truncated member");
+    if (m.article >= articles || m.tie >= members) return BadState("bad member");
+  }
+  if (s.seed >= articles) return BadState("story seed out of range");
+  return Status::Ok();
+}
+
+std::vector<std::string> StoryClusterer::StatePartNames() const {
+  std::vector<std::string> names{"head"};
+  for (size_t k = 0; k < Parts(story_of_.size(), kPartArticles); ++k)
+    names.push_back(PartName('a', k));
+  for (size_t k = 0; k < Parts(stories_.size(), kPartStories); ++k)
+    names.push_back(PartName('s', k));
+  return names;
+}
+
+void StoryClusterer::WritePart(std::string_view name, dedup::ByteWriter* out) const {
+  dedup::ByteWriter& w = *out;
+  if (name == "head") {
+    w.U32(kStateFormat);
+    const ClusterOptions& o = options_;
+    w.I32(o.window_days);
+    w.F64(o.min_similarity);
+    w.F64(o.min_core_similarity);
+    w.F64(o.split_ratio);
+    for (uint32_t v :
+         {o.centroid_terms, o.core_articles, o.core_terms, o.index_terms, o.query_terms,
+          o.max_candidates, o.max_posting_scan, o.max_copies, o.split_max_size, o.split_min_part})
+      w.U32(v);
+    dups_.SerializeWindow(&w);
+    w.U64(docs_);
+    w.U8(max_day_.has_value());
+    w.I32(max_day_.value_or(0));
+    w.U32(static_cast<uint32_t>(story_of_.size()));
+    w.U32(static_cast<uint32_t>(stories_.size()));
+    // Hash maps in key order, so equal states give equal bytes.
+    std::vector<std::pair<uint64_t, uint32_t>> df(df_.begin(), df_.end());
+    std::sort(df.begin(), df.end());
+    w.U32(static_cast<uint32_t>(df.size()));
+    for (const auto& [k, n] : df) w.U64(k), w.U32(n);
+    std::vector<uint64_t> keys;
+    keys.reserve(postings_.size());
+    for (const auto& [k, list] : postings_) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    w.U32(static_cast<uint32_t>(keys.size()));
+    for (uint64_t k : keys) {
+      const std::vector<uint32_t>& list = postings_.at(k);
+      w.U64(k);
+      w.U32(static_cast<uint32_t>(list.size()));
+      for (uint32_t s : list) w.U32(s);
+    }
+    return;
+  }
+  if (name.size() < 2 || (name[0] != 'a' && name[0] != 's')) return;
+  size_t k = 0;
+  for (char c : name.substr(1)) {
+    if (c < '0' || c > '9' || k > (size_t{1} << 40)) return;
+    k = k * 10 + static_cast<size_t>(c - '0');
+  }
+  if (name[0] == 'a') {
+    const size_t from = k * kPartArticles;
+    if (from >= story_of_.size()) return;
+    const size_t to = std::min(story_of_.size(), from + kPartArticles);
+    dups_.SerializeArticles(static_cast<uint32_t>(from), static_cast<uint32_t>(to), &w);
+    for (size_t i = from; i < to; ++i) w.U32(story_of_[i]);
+  } else {
+    const size_t from = k * kPartStories;
+    if (from >= stories_.size()) return;
+    const size_t to = std::min(stories_.size(), from + kPartStories);
+    for (size_t i = from; i < to; ++i) PutStory(&w, stories_[i]);
+  }
+}
+
+std::string StoryClusterer::SerializeStatePart(std::string_view name) const {
+  // Sized first, so the buffer holding the part is allocated once at its final size.
+  dedup::ByteWriter count(dedup::ByteWriter::kCountOnly);
+  WritePart(name, &count);
+  dedup::ByteWriter w;
+  w.Reserve(count.size());
+  WritePart(name, &w);
+  return w.Take();
+}
+
+std::string StoryClusterer::Serialize() const {
+  const std::vector<std::string> names = StatePartNames();
+  size_t total = 8;
+  for (const std::string& name : names) {
+    dedup::ByteWriter part(dedup::ByteWriter::kCountOnly);
+    WritePart(name, &part);
+    total += 8 + name.size() + part.size();
+  }
+  dedup::ByteWriter w;
+  w.Reserve(total);
+  w.U32(kContainerFormat);
+  w.U32(static_cast<uint32_t>(names.size()));
+  for (const std::string& name : names) {
+    w.Str(name);
+    w.Str(SerializeStatePart(name));
   }
   return w.Take();
 }
 
 Result<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes) {
   dedup::ByteReader r(bytes);
+  uint32_t format = 0;
+  if (!r.U32(&format)) return BadState("unknown format");
+  if (format == 2) return DeserializeFormat2(bytes);
+  uint32_t n = 0;
+  if (format != kContainerFormat || !r.Count(&n, 8)) return BadState("unknown format");
+  // Parts are located in place and copied out one at a time when asked for.
+  std::vector<std::pair<std::string, std::string_view>> parts(n);
+  for (auto& [name, part] : parts) {
+    uint32_t size = 0;
+    if (!r.Str(&name) || !r.U32(&size) || size > r.remaining()) return BadState("truncated part");
+    part = bytes.substr(bytes.size() - r.remaining(), size);
+    if (!r.Skip(size)) return BadState("truncated part");
+  }
+  if (!r.done()) return BadState("trailing bytes");
+  return DeserializeStateParts([&](const std::string& name) -> Result<std::string> {
+    for (const auto& [have, part] : parts)
+      if (have == name) return std::string(part);
+    return Status::NotFound("stories state: part " + name + " missing");
+  });
+}
+
+bool StoryClusterer::IsHeadPart(std::string_view bytes) {
+  dedup::ByteReader r(bytes);
+  uint32_t format = 0;
+  return r.U32(&format) && format == kStateFormat;
+}
+
+Result<StoryClusterer> StoryClusterer::DeserializeStateParts(const PartReader& read) {
+  PARALLAX_ASSIGN_OR_RETURN(std::string head, read("head"));
+  dedup::ByteReader r(head);
+  uint32_t format = 0;
+  if (!r.U32(&format) || format != kStateFormat) return BadState("unknown format");
+  ClusterOptions o;
+  if (!r.I32(&o.window_days) || !r.F64(&o.min_similarity) || !r.F64(&o.min_core_similarity) ||
+      !r.F64(&o.split_ratio))
+    return BadState("truncated options");
+  for (uint32_t* v : {&o.centroid_terms, &o.core_articles, &o.core_terms, &o.index_terms,
+                      &o.query_terms, &o.max_candidates, &o.max_posting_scan, &o.max_copies,
+                      &o.split_max_size, &o.split_min_part})
+    if (!r.U32(v)) return BadState("truncated options");
+  PARALLAX_ASSIGN_OR_RETURN(dedup::DuplicateIndex dups,
+                            dedup::DuplicateIndex::DeserializeWindow(&r));
+  o.dedup = dups.options();
+  StoryClusterer c(o);
+  c.dups_ = std::move(dups);
+  uint8_t has_max = 0;
+  int32_t max_day = 0;
+  uint32_t articles = 0, stories = 0, n = 0;
+  if (!r.U64(&c.docs_) || !r.U8(&has_max) || !r.I32(&max_day) || !r.U32(&articles) ||
+      !r.U32(&stories))
+    return BadState("truncated header");
+  if (has_max) c.max_day_ = max_day;
+  if (articles != c.dups_.saved_size())
+    return BadState("article count differs from the dedup index");
+  if (!r.Count(&n, 12)) return BadState("truncated df");
+  c.df_.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t k;
+    uint32_t v;
+    if (!r.U64(&k) || !r.U32(&v)) return BadState("truncated df");
+    c.df_[k] = v;
+  }
+  if (!r.Count(&n, 12)) return BadState("truncated index");
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t k;
+    uint32_t len;
+    if (!r.U64(&k) || !r.Count(&len, 4)) return BadState("truncated index");
+    std::vector<uint32_t>& list = c.postings_[k];
+    list.resize(len);
+    for (uint32_t& s : list) {
+      if (!r.U32(&s) || s >= stories) return BadState("bad posting");
+      ++c.total_postings_;
+    }
+  }
+  if (!r.done()) return BadState("trailing bytes in head");
+  std::string().swap(head);
+  // Room for a run's growth (a quarter more), so the first articles of the next run do not
+  // double the largest vectors (a copy of each while they move).
+  c.story_of_.reserve(size_t{articles} + articles / 4);
+  for (size_t k = 0; k < Parts(articles, kPartArticles); ++k) {
+    PARALLAX_ASSIGN_OR_RETURN(std::string part, read(PartName('a', k)));
+    dedup::ByteReader pr(part);
+    const size_t count = std::min<size_t>(kPartArticles, articles - k * kPartArticles);
+    PARALLAX_RETURN_IF_ERROR(c.dups_.DeserializeArticles(&pr, count));
+    for (size_t i = 0; i < count; ++i) {
+      uint32_t s = 0;
+      if (!pr.U32(&s) || s >= stories) return BadState("bad assignment");
+      c.story_of_.push_back(s);
+    }
+    if (!pr.done()) return BadState("trailing bytes in part " + PartName('a', k));
+  }
+  PARALLAX_RETURN_IF_ERROR(c.dups_.CheckComplete());
+  c.stories_.reserve(size_t{stories} + stories / 4);
+  for (size_t k = 0; k < Parts(stories, kPartStories); ++k) {
+    PARALLAX_ASSIGN_OR_RETURN(std::string part, read(PartName('s', k)));
+    dedup::ByteReader pr(part);
+    const size_t count = std::min<size_t>(kPartStories, stories - k * kPartStories);
+    for (size_t i = 0; i < count; ++i) {
+      const uint32_t id = static_cast<uint32_t>(c.stories_.size());
+      PARALLAX_RETURN_IF_ERROR(GetStory(&pr, id, articles, &c.stories_.emplace_back()));
+      if (!c.stories_.back().compact) c.live_.push_back(id);
+    }
+    if (!pr.done()) return BadState("trailing bytes in part " + PartName('s', k));
+  }
+  for (const auto& [key, list] : c.postings_)
+    for (uint32_t s : list)
+      if (c.stories_[s].compact) ++c.dead_postings_;
+  return c;
+}
+
+Result<StoryClusterer> StoryClusterer::DeserializeFormat2(std::string_view bytes) {
+  dedup::ByteReader r(bytes);
   auto bad = [](std::string what) { return Status::InvalidArgument("stories state: " + what); };
   uint32_t format = 0;
-  if (!r.U32(&format) || format != kStateFormat) return bad("unknown format");
+  if (!r.U32(&format) || format != 2) return bad("unknown format");
   ClusterOptions o;
   if (!r.I32(&o.window_days) || !r.F64(&o.min_similarity) || !r.F64(&o.min_core_similarity) ||
       !r.F64(&o.split_ratio))
@@ -627,10 +847,12 @@ Result<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes) {
                       &o.query_terms, &o.max_candidates, &o.max_posting_scan, &o.max_copies,
                       &o.split_max_size, &o.split_min_part})
     if (!r.U32(v)) return bad("truncated options");
-  std::string dup_bytes;
-  if (!r.Str(&dup_bytes)) return bad("truncated dedup index");
-  PARALLAX_ASSIGN_OR_RETURN(dedup::DuplicateIndex dups,
-                            dedup::DuplicateIndex::Deserialize(dup_bytes));
+  // The index, prefixed with its length (read in place, not copied out).
+  uint32_t dup_size = 0;
+  if (!r.U32(&dup_size) || dup_size > r.remaining()) return bad("truncated dedup index");
+  const size_t dup_end = r.remaining() - dup_size;
+  PARALLAX_ASSIGN_OR_RETURN(dedup::DuplicateIndex dups, dedup::DuplicateIndex::DeserializeFrom(&r));
+  if (r.remaining() != dup_end) return bad("dedup index size differs");
   o.dedup = dups.options();
   StoryClusterer c(o);
   c.dups_ = std::move(dups);
@@ -641,6 +863,9 @@ Result<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes) {
     return bad("truncated header");
   if (has_max) c.max_day_ = max_day;
   if (n != c.dups_.size()) return bad("article count differs from the dedup index");
+  // Room for a run's growth (a quarter more), so the first articles of the next run do not
+  // double the largest vectors (a copy of each while they move).
+  c.story_of_.reserve(n + n / 4);
   c.story_of_.resize(n);
   for (uint32_t& s : c.story_of_)
     if (!r.U32(&s)) return bad("truncated assignments");
@@ -652,6 +877,7 @@ Result<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes) {
     c.df_[k] = v;
   }
   if (!r.Count(&n, 29)) return bad("truncated stories");
+  c.stories_.reserve(n + n / 4);
   c.stories_.resize(n);
   for (uint32_t id = 0; id < n; ++id) {
     StoryState& s = c.stories_[id];

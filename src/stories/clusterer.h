@@ -23,9 +23,10 @@
 // all. Stories that cannot be joined any more (last article more than 2 * window_days before
 // the newest article seen) are compacted: their vectors and young-story members are dropped,
 // and their postings skipped, then swept out once they are half of all postings, so memory for
-// the working set stays flat as a dated corpus grows; per article the clusterer keeps its id,
-// its dedup entry (~0.7 KB) and its story number, plus ~1 KB while its story is young
-// (split_max_size) and open.
+// the working set stays flat as a dated corpus grows; per article the clusterer keeps its id and
+// story number (with its dedup group size, ~40 bytes), plus its dedup signature (~0.9 KB) while
+// it is among the newest dedup.window_articles articles, plus ~1 KB while its story is young
+// (split_max_size) and open; per closed story its summary (~250 bytes with the label).
 //
 // Determinism: the result depends only on the sequence of Add calls. Serialize() saves the
 // whole state; a clusterer restored with Deserialize() and fed the rest of the sequence ends in
@@ -43,6 +44,7 @@
 #define PARALLAX_STORIES_CLUSTERER_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +53,7 @@
 #include <vector>
 
 #include "parallax/status.h"
+#include "src/dedup/bytes.h"
 #include "src/dedup/duplicate_index.h"
 #include "src/stories/features.h"
 
@@ -138,6 +141,27 @@ class StoryClusterer {
   // The dedup match recorded for article `index`.
   dedup::Match DuplicateOf(uint32_t index) const { return dups_.MatchOf(index); }
 
+  // The saved state, in named parts so that a caller can save it piecewise and rewrite only
+  // the parts whose bytes changed since its last save:
+  //   "head"  options, the dedup window (dedup::DuplicateIndex::SerializeWindow), IDF counts,
+  //           postings: bounded by the dedup window and the vocabulary, rewritten every time;
+  //   "a<k>"  articles k * kPartArticles ...: ids, dedup group sizes, story numbers (an old
+  //           part changes only when a story split moves one of its articles or a new copy
+  //           joins one of its articles' groups);
+  //   "s<k>"  stories k * kPartStories ...: closed stories change only when a late copy joins.
+  // Each part is sized first and built in one allocation. StatePartNames lists the parts of
+  // the current state ("head" first); SerializeStatePart returns "" for a name not listed.
+  static constexpr uint32_t kPartArticles = 1u << 16;
+  static constexpr uint32_t kPartStories = 1u << 14;
+  std::vector<std::string> StatePartNames() const;
+  std::string SerializeStatePart(std::string_view name) const;
+  // Restores from parts: `read(name)` returns a part's bytes; its error stops the restore. Parts
+  // are read one at a time ("head" first), so only one part's bytes are held at once.
+  using PartReader = std::function<Result<std::string>(const std::string& name)>;
+  static Result<StoryClusterer> DeserializeStateParts(const PartReader& read);
+  // Whether `bytes` is a "head" part (rather than, say, a state saved by Serialize()).
+  static bool IsHeadPart(std::string_view bytes);
+  // All parts in one string (and the inverse; it also reads the older single-string format 2).
   std::string Serialize() const;
   static Result<StoryClusterer> Deserialize(std::string_view bytes);
 
@@ -191,6 +215,10 @@ class StoryClusterer {
   void CompactClosed();
   void SweepPostings();
   std::string LabelOf(const StoryState& s) const;
+  void WritePart(std::string_view name, dedup::ByteWriter* out) const;
+  static void PutStory(dedup::ByteWriter* out, const StoryState& s);
+  static Status GetStory(dedup::ByteReader* in, uint32_t id, size_t articles, StoryState* out);
+  static Result<StoryClusterer> DeserializeFormat2(std::string_view bytes);
 
   ClusterOptions options_;
   dedup::DuplicateIndex dups_;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <random>
 #include <set>
@@ -36,6 +37,21 @@ std::map<std::string, uint32_t> Assignment(const StoryClusterer& c) {
   std::map<std::string, uint32_t> out;
   for (uint32_t i = 0; i < c.article_count(); ++i) out[c.article_id(i)] = c.story_of(i);
   return out;
+}
+
+// A run cut after each of `splits` articles (saved, restored, continued) ends exactly like
+// `one`, the uninterrupted run over `corpus` with options `o`.
+void ExpectSplitRunsEqual(const std::vector<ArticleFeatures>& corpus, const StoryClusterer& one,
+                          const ClusterOptions& o, std::initializer_list<size_t> splits) {
+  for (size_t split : splits) {
+    StoryClusterer first(o);
+    for (size_t i = 0; i < split; ++i) ASSERT_TRUE(first.Add(corpus[i]).ok());
+    Result<StoryClusterer> resumed = StoryClusterer::Deserialize(first.Serialize());
+    ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
+    for (size_t i = split; i < corpus.size(); ++i) ASSERT_TRUE(resumed->Add(corpus[i]).ok());
+    EXPECT_EQ(Assignment(*resumed), Assignment(one)) << "split " << split;
+    EXPECT_EQ(resumed->Serialize(), one.Serialize()) << "split " << split;
+  }
 }
 
 TEST(StoryClustererTest, GroupsArticlesByEvent) {
@@ -85,15 +101,7 @@ TEST(StoryClustererTest, SplitRunsEqualOneRun) {
   std::vector<ArticleFeatures> corpus = Corpus();
   StoryClusterer one;
   for (const ArticleFeatures& f : corpus) ASSERT_TRUE(one.Add(f).ok());
-  for (size_t split : {size_t{0}, size_t{1}, size_t{7}, size_t{18}, size_t{29}, size_t{30}}) {
-    StoryClusterer first;
-    for (size_t i = 0; i < split; ++i) ASSERT_TRUE(first.Add(corpus[i]).ok());
-    Result<StoryClusterer> resumed = StoryClusterer::Deserialize(first.Serialize());
-    ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
-    for (size_t i = split; i < corpus.size(); ++i) ASSERT_TRUE(resumed->Add(corpus[i]).ok());
-    EXPECT_EQ(Assignment(*resumed), Assignment(one)) << "split " << split;
-    EXPECT_EQ(resumed->Serialize(), one.Serialize()) << "split " << split;
-  }
+  ExpectSplitRunsEqual(corpus, one, ClusterOptions{}, {0, 1, 7, 18, 29, 30});
 }
 
 // The six events recurring month after month for a year: stories close (the window) and are
@@ -330,6 +338,68 @@ TEST(StoryClustererTest, DeserializeRejectsCorruptState) {
   EXPECT_FALSE(StoryClusterer::Deserialize(bytes + "z").ok());
   for (size_t cut : {size_t{4}, size_t{60}, bytes.size() / 2})
     EXPECT_FALSE(StoryClusterer::Deserialize(bytes.substr(0, cut)).ok()) << cut;
+}
+
+// A dedup window far smaller than the corpus: evictions happen between the cuts, and a
+// restored clusterer still ends exactly like one run.
+TEST(StoryClustererTest, SplitRunsEqualOneRunWithASmallDedupWindow) {
+  std::vector<ArticleFeatures> corpus = LongCorpus();
+  ClusterOptions o;
+  o.dedup.window_articles = 10;
+  StoryClusterer one(o);
+  ASSERT_TRUE(one.AddAll(corpus).ok());
+  ExpectSplitRunsEqual(corpus, one, o, {5, 13, 100, 287});
+  // Re-adding an article that left the dedup window changes nothing.
+  const std::string before = one.Serialize();
+  ASSERT_TRUE(one.Add(corpus[0]).ok());
+  EXPECT_EQ(one.Serialize(), before);
+}
+
+TEST(StoryClustererTest, StateInPartsRoundTrips) {
+  StoryClusterer c;
+  ASSERT_TRUE(c.AddAll(Corpus()).ok());
+  const std::vector<std::string> names = c.StatePartNames();
+  EXPECT_EQ(names, (std::vector<std::string>{"head", "a0", "s0"}));
+  std::vector<std::pair<std::string, std::string>> parts;
+  for (const std::string& name : names) parts.emplace_back(name, c.SerializeStatePart(name));
+  EXPECT_EQ(c.SerializeStatePart("a1"), "");  // not a part of this state
+  EXPECT_EQ(c.SerializeStatePart("x0"), "");
+  EXPECT_EQ(c.SerializeStatePart("a"), "");
+  std::vector<std::string> asked;
+  auto reader = [&](const std::string& name) -> Result<std::string> {
+    asked.push_back(name);
+    for (const auto& [have, bytes] : parts)
+      if (have == name) return bytes;
+    return Status::NotFound(name);
+  };
+  Result<StoryClusterer> back = StoryClusterer::DeserializeStateParts(reader);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(asked, names);
+  EXPECT_EQ(back->Serialize(), c.Serialize());
+  EXPECT_EQ(Assignment(*back), Assignment(c));
+  // A missing or damaged part stops the restore.
+  parts.pop_back();
+  EXPECT_FALSE(StoryClusterer::DeserializeStateParts(reader).ok());
+  parts.emplace_back("s0", "garbage");
+  EXPECT_FALSE(StoryClusterer::DeserializeStateParts(reader).ok());
+  parts.back().second = c.SerializeStatePart("s0");
+  parts[1].second += "x";  // trailing bytes in a0
+  EXPECT_FALSE(StoryClusterer::DeserializeStateParts(reader).ok());
+}
+
+// Adding articles leaves the parts of earlier closed stories as they were: a caller that saves
+// only changed parts rewrites the head and the newest parts.
+TEST(StoryClustererTest, NewArticlesChangeTheHeadAndTheNewestParts) {
+  std::vector<ArticleFeatures> corpus = LongCorpus();
+  StoryClusterer c;
+  for (size_t i = 0; i < 200; ++i) ASSERT_TRUE(c.Add(corpus[i]).ok());
+  const std::string head = c.SerializeStatePart("head");
+  const std::string a0 = c.SerializeStatePart("a0");
+  for (size_t i = 200; i < corpus.size(); ++i) ASSERT_TRUE(c.Add(corpus[i]).ok());
+  EXPECT_NE(c.SerializeStatePart("head"), head);
+  EXPECT_NE(c.SerializeStatePart("a0"), a0);  // 88 more articles in the first part
+  // The first part's first 200 records are unchanged (stories closed, nothing moved).
+  EXPECT_EQ(c.SerializeStatePart("a0").substr(0, 100), a0.substr(0, 100));
 }
 
 TEST(PublicationOrderTest, UndatedArticlesKeepTheirPlace) {

@@ -121,7 +121,13 @@ try {
         return e ? Math.round(e.responseEnd) : -1;
       };
       const nav = performance.getEntriesByType('navigation')[0];
+      // When the server drew the first screen, the browser's Element Timing of it: paint (the
+      // figure used, as the frame-based one of a script-drawn page) and on screen (presented).
+      const sp = window.parallaxServerPaint;
       return {drawn: window.parallaxDrawnMs, complete: cmp.pcCompleteMs,
+              serverPaint: sp ? 'server-drawn first screen: painted ' + Math.round(sp.paint) + ' ms' +
+                                (sp.present ? ', on screen ' + Math.round(sp.present) + ' ms' : '') + '; '
+                              : 'drawn by the script; ',
               phases: 'page ' + Math.round(nav.responseEnd) + ', bundle.js ' + end(/bundle\.js/) + ', API ' +
                       end(/\/api\/stories\/\d+$/) + ', DOM built ' + Math.round(window.parallaxRenderMs) + ' ms',
               server: api ? api.serverTiming.map((t) => t.name + (t.duration ? '=' + t.duration.toFixed(1) : '') + (t.description ? ':' + t.description : '')).join(' ') : '?',
@@ -137,7 +143,7 @@ try {
   const load = os.loadavg()[0].toFixed(1);
   console.log('story page, 10 articles, 10 outlets, API payload ' + first.bytes + ' bytes; load average ' + load);
   console.log('  first visit after server start: drawn ' + first.drawn.toFixed(0) + ' ms, complete ' +
-              first.complete.toFixed(0) + ' ms (server: ' + first.server + '; ' + first.phases + ')');
+              first.complete.toFixed(0) + ' ms (' + first.serverPaint + 'server: ' + first.server + '; ' + first.phases + ')');
   console.log('  repeat visits: drawn ms ' + drawn.map((x) => x.toFixed(0)).join(' ') + '; median ' + medianMs.toFixed(0) +
               ', max ' + drawn[drawn.length - 1].toFixed(0) + '; complete median ' +
               completeMs[Math.floor(completeMs.length / 2)].toFixed(0) + ' (server: ' + repeats[0].server + '; ' + repeats[0].phases + ')');
