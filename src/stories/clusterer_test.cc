@@ -137,15 +137,7 @@ TEST(StoryClustererTest, SplitRunsEqualOneRunWhileStoriesClose) {
   std::vector<ArticleFeatures> corpus = LongCorpus();
   StoryClusterer one;
   ASSERT_TRUE(one.AddAll(corpus).ok());
-  for (size_t split : {size_t{24}, size_t{100}, size_t{150}, size_t{287}}) {
-    StoryClusterer first;
-    for (size_t i = 0; i < split; ++i) ASSERT_TRUE(first.Add(corpus[i]).ok());
-    Result<StoryClusterer> resumed = StoryClusterer::Deserialize(first.Serialize());
-    ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
-    for (size_t i = split; i < corpus.size(); ++i) ASSERT_TRUE(resumed->Add(corpus[i]).ok());
-    EXPECT_EQ(Assignment(*resumed), Assignment(one)) << "split " << split;
-    EXPECT_EQ(resumed->Serialize(), one.Serialize()) << "split " << split;
-  }
+  ExpectSplitRunsEqual(corpus, one, ClusterOptions{}, {24, 100, 150, 287});
 }
 
 TEST(StoryClustererTest, ReRunningIsIdempotent) {
