@@ -1,6 +1,10 @@
 // PolNeAR evaluation driver for the quotes stage (bench/eval_quotes.sh runs it and the scorer).
 //
-//   parallax_eval_quotes SPLIT_DIR PRED.jsonl [--no-entities]
+//   parallax_eval_quotes SPLIT_DIR PRED.jsonl [--no-entities] [--learn-cues] [--no-cue-table]
+//
+// --learn-cues turns on the quotes stage's learning mode (every unknown lower-case word is tried
+// as a learned cue in every frame): bench/quotes_cue_table.py counts, on train, how often each
+// word and frame is right and writes src/quotes/cue_table_data.cc.
 //
 // Reads SPLIT_DIR/text/*.txt as bytes, makes one body block per blank-line separated paragraph
 // (the first paragraph is the headline), runs text::AnnotateSentences,
@@ -20,6 +24,7 @@
 
 #include "parallax/article.h"
 #include "src/entities/entities.h"
+#include "src/quotes/lexicon.h"
 #include "src/quotes/quotes.h"
 #include "src/text/sentences.h"
 
@@ -50,10 +55,25 @@ void Paragraphs(parallax::Article* a) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s SPLIT_DIR PRED.jsonl [--no-entities]\n", argv[0]);
+    std::fprintf(stderr,
+                 "usage: %s SPLIT_DIR PRED.jsonl [--no-entities] [--learn-cues] [--no-cue-table]\n",
+                 argv[0]);
     return 2;
   }
-  bool use_entities = !(argc > 3 && std::string(argv[3]) == "--no-entities");
+  bool use_entities = true;
+  for (int i = 3; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--no-entities") {
+      use_entities = false;
+    } else if (arg == "--learn-cues") {
+      parallax::quotes::internal::SetLearnAllCues(true);
+    } else if (arg == "--no-cue-table") {
+      parallax::quotes::internal::SetUseCueTable(false);
+    } else {
+      std::fprintf(stderr, "eval_quotes: unknown option %s\n", argv[i]);
+      return 2;
+    }
+  }
   fs::path dir = fs::path(argv[1]) / "text";
   if (!fs::is_directory(dir)) {
     std::fprintf(stderr, "eval_quotes: %s is not a directory\n", dir.c_str());

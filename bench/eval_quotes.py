@@ -34,6 +34,20 @@ def cue_key(doc, cue):
     return " ".join(doc.text[s:e].lower() for s, e in cue)[:30]
 
 
+def match_units(golds, units):
+    """The scorer's matching of gold to predicted units: pairs whose token Dice is at least 0.5,
+    taken greedily. Returns {gold index: predicted index}."""
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(units):
+            if p.hull[1] <= g.hull[0] or g.hull[1] <= p.hull[0]:
+                continue
+            d = qs.dice_sets(g.toks, p.toks)
+            if d >= 0.5 - 1e-12 and d > 0:
+                pairs.append((d, gi, pi))
+    return qs.greedy_match(pairs)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("gold")
@@ -53,15 +67,7 @@ def main():
         units, _ = qs.build_pred_units(doc, (preds.get(did) or {}).get("quotes") or [], diag,
                                        False, True, "polnear")
         gs = golds[did]
-        pairs = []
-        for gi, g in enumerate(gs):
-            for pi, p in enumerate(units):
-                if p.hull[1] <= g.hull[0] or g.hull[1] <= p.hull[0]:
-                    continue
-                d = qs.dice_sets(g.toks, p.toks)
-                if d >= 0.5 - 1e-12 and d > 0:
-                    pairs.append((d, gi, pi))
-        m = qs.greedy_match(pairs)
+        m = match_units(gs, units)
         used = set(m.values())
         for gi, g in enumerate(gs):
             cls = "direct" if g.direct else "indirect"

@@ -5,6 +5,8 @@
 # Extra arguments after BUILD_DIR go to the scorer (e.g. --json OUT.json).
 # PARALLAX_EVAL_OUT=DIR keeps DIR/pred.jsonl (for bench/eval_quotes.py, the error analysis);
 # PARALLAX_EVAL_NO_ENTITIES=1 skips the entities stage (PolNeAR scores local speaker spans only).
+# PARALLAX_EVAL_LEARN_CUES=1 runs the quotes stage in learning mode (bench/quotes_cue_table.py);
+# PARALLAX_EVAL_NO_CUE_TABLE=1 runs it without the learned cue table.
 # Skips (exit 0) when ../shared is absent.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -26,5 +28,6 @@ fi
 out="${PARALLAX_EVAL_OUT:-$(mktemp -d)}"
 mkdir -p "$out"
 [[ -n "${PARALLAX_EVAL_OUT:-}" ]] || trap 'rm -rf "$out"' EXIT
-"$tool" "$gold" "$out/pred.jsonl" ${PARALLAX_EVAL_NO_ENTITIES:+--no-entities}
+"$tool" "$gold" "$out/pred.jsonl" ${PARALLAX_EVAL_NO_ENTITIES:+--no-entities} \
+  ${PARALLAX_EVAL_LEARN_CUES:+--learn-cues} ${PARALLAX_EVAL_NO_CUE_TABLE:+--no-cue-table}
 python3 "$scorer" "$gold" "$out/pred.jsonl" "$@"

@@ -109,7 +109,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: %s INPUT.jsonl[.gz] PRED.tsv [--id F] [--title F] [--date F] "
                  "[--text F] [--threads N] [--limit N] [--dump-stories] [--min-similarity X] "
-                 "[--min-core-similarity X] [--split-ratio X] [--nn-study OUT]\n",
+                 "[--min-core-similarity X] [--pair-similarity X] [--margin-similarity X] "
+                 "[--margin-ratio X] [--split-ratio X] [--max-candidates N] [--index-terms N] "
+                 "[--query-terms N] [--centroid-terms N] [--core-terms N] [--max-posting-scan N] "
+                 "[--max-copies N] [--nn-study OUT]\n",
                  argv[0]);
     return 2;
   }
@@ -148,6 +151,22 @@ int main(int argc, char** argv) {
       options.max_copies = std::atoi(next().c_str());
     else if (a == "--min-core-similarity")
       options.min_core_similarity = std::atof(next().c_str());
+    else if (a == "--pair-similarity")
+      options.pair_similarity = std::atof(next().c_str());
+    else if (a == "--margin-similarity")
+      options.margin_similarity = std::atof(next().c_str());
+    else if (a == "--margin-ratio")
+      options.margin_ratio = std::atof(next().c_str());
+    else if (a == "--max-candidates")
+      options.max_candidates = std::atoi(next().c_str());
+    else if (a == "--index-terms")
+      options.index_terms = std::atoi(next().c_str());
+    else if (a == "--query-terms")
+      options.query_terms = std::atoi(next().c_str());
+    else if (a == "--centroid-terms")
+      options.centroid_terms = std::atoi(next().c_str());
+    else if (a == "--core-terms")
+      options.core_terms = std::atoi(next().c_str());
     else if (a == "--split-ratio")
       options.split_ratio = std::atof(next().c_str());
     else {

@@ -32,7 +32,7 @@ class PrintingSink : public AnalyzeSink {
   void OnArticle(const Article& article) override {
     std::string rendered;
     Render(article, &rendered);
-    OnRendered(article, rendered);
+    OnRendered(rendered);
   }
   // Called on the pipeline's worker threads: reads only the (const) flags.
   bool Render(const Article& article, std::string* out) const override {
@@ -45,7 +45,7 @@ class PrintingSink : public AnalyzeSink {
     }
     return true;
   }
-  void OnRendered(const Article& article, std::string_view rendered) override {
+  void OnRendered(std::string_view rendered) override {
     std::fwrite(rendered.data(), 1, rendered.size(), out_);
   }
   void OnFailure(const Failure& failure) override {

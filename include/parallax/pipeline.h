@@ -95,12 +95,14 @@ class AnalyzeSink {
   // Optional, for sinks that turn every article into bytes (JSON lines): AnalyzePaths calls
   // Render on its worker threads, concurrently and in any order, as soon as an article is
   // final, so that rendering is parallel too. It must not touch mutable sink state. Returning
-  // true (with `out` filled) makes AnalyzePaths deliver the article through OnRendered instead
-  // of OnArticle, still in input order on the calling thread. Default: false (OnArticle).
+  // true (with `out` filled) makes AnalyzePaths deliver what it rendered through OnRendered
+  // instead of OnArticle, still in input order on the calling thread; the article itself is
+  // freed right after Render (a batch of records waiting for delivery then holds only their
+  // bytes). Default: false (OnArticle).
   virtual bool Render(const Article& article, std::string* out) const { return false; }
-  // Delivery of an article that Render accepted, with what it rendered.
-  // Default: OnArticle(article).
-  virtual void OnRendered(const Article& article, std::string_view rendered) { OnArticle(article); }
+  // Delivery of an article that Render accepted: what it rendered. Must be overridden by a
+  // sink whose Render returns true.
+  virtual void OnRendered(std::string_view rendered) {}
 
   // Optional, for sinks that already hold some articles (a corpus re-ingest): AnalyzePaths
   // calls Skip on its worker threads, concurrently and in any order, as soon as an input is

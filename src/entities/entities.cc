@@ -18,14 +18,17 @@
 // Everything is linear in the text plus hash lookups; no regular expressions.
 #include "src/entities/entities.h"
 
+#include <emmintrin.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -49,13 +52,25 @@ constexpr uint64_t kGazetteer = kGiven | kCountry | kCity | kRegion | kDemonym |
                                 kKnownMisc | kWnPerson | kWnLocation | kWnOrg | kOrgSuffix;
 constexpr uint64_t kEntityFlags = kGazetteer | kWnOther;
 
+// A TokenKind in one byte (the enum itself is int-sized): keeps Tok at 48 bytes. Converts to
+// and from TokenKind implicitly, so `t.kind == TokenKind::kWord` reads as before.
+class KindByte {
+ public:
+  constexpr KindByte() = default;
+  constexpr KindByte(TokenKind k) : v_(static_cast<uint8_t>(k)) {}  // NOLINT: implicit on purpose
+  constexpr operator TokenKind() const { return static_cast<TokenKind>(v_); }  // NOLINT
+
+ private:
+  uint8_t v_ = static_cast<uint8_t>(TokenKind::kWord);
+};
+
 struct Tok {
   Span span;
   uint32_t lo = 0, lo_len = 0;  // folded form (possessive stripped) in Scratch::arena
   uint64_t h = 0;               // KeyHash of the folded form (words only)
   uint64_t flags = 0;
   int unit = 0;
-  TokenKind kind = TokenKind::kWord;
+  KindByte kind = TokenKind::kWord;
   uint8_t poss = 0;  // bytes of a possessive ending ("'s", "’s", "'") inside span
   // phrase, cap, allcaps, lower: in WordCacheEntry's order (copied as one 4-byte block).
   bool phrase = false;      // a known phrase of two or more words starts with this word
@@ -68,6 +83,60 @@ struct Tok {
   bool name = false;        // may be part of a name
   bool title = false;       // a title or honorific used as such
 };
+static_assert(sizeof(Tok) == 48, "Tok: one 48-byte record per token");
+
+// A growable array of trivially copyable values, like std::vector<T> with realloc growth, whose
+// push_back is always inlined (the hot token loop pushes to several of these; std::vector's is
+// often left out of line), plus PushReserved for a loop that reserved room once and then adds
+// without a capacity check. Keeps its capacity across clear().
+template <typename T>
+class PodVec {
+ public:
+  PodVec() = default;
+  PodVec(const PodVec&) = delete;
+  PodVec& operator=(const PodVec&) = delete;
+  ~PodVec() { std::free(data_); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  size_t capacity() const { return cap_; }
+  void clear() { size_ = 0; }
+  T* data() { return data_; }
+  T& operator[](size_t i) { return data_[i]; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  T& back() { return data_[size_ - 1]; }
+  const T& back() const { return data_[size_ - 1]; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  void reserve(size_t n) {
+    if (n > cap_) Grow(n);
+  }
+  __attribute__((always_inline)) void push_back(T v) {
+    if (size_ == cap_) Grow(NextCapacity());
+    data_[size_++] = v;
+  }
+  T& emplace_back() {
+    if (size_ == cap_) Grow(NextCapacity());
+    return *new (data_ + size_++) T();
+  }
+  // emplace_back when reserve() made room for it.
+  __attribute__((always_inline)) T& PushReserved() { return *new (data_ + size_++) T(); }
+
+ private:
+  size_t NextCapacity() const { return cap_ == 0 ? 1024 : 2 * cap_; }
+  __attribute__((noinline)) void Grow(size_t n) {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+    T* grown = static_cast<T*>(std::realloc(data_, n * sizeof(T)));
+    if (grown == nullptr) std::abort();  // out of memory, as std::vector would throw
+    data_ = grown;
+    cap_ = n;
+  }
+  T* data_ = nullptr;
+  size_t size_ = 0, cap_ = 0;
+};
+
+// The article's tokens.
+using TokVec = PodVec<Tok>;
+static_assert(std::is_trivially_copyable_v<Tok> && std::is_trivially_destructible_v<Tok>);
 
 struct Unit {
   uint32_t begin = 0, end = 0;  // token range
@@ -151,11 +220,11 @@ class DocTable {
     mask_ = cap - 1;
     filter_.fill(0);
   }
-  // False when h was surely never inserted: one bit of a 1024-bit filter (by the hash's top
-  // bits) answers most lookups of words that never appear capitalised without a probe.
-  bool MayContain(uint64_t h) const { return (filter_[h >> 60] >> ((h >> 52) & 63)) & 1; }
+  // False when h was surely never inserted: one byte of a 4096-byte filter (by the hash's top
+  // 12 bits) answers most lookups of words that never appear capitalised without a probe.
+  bool MayContain(uint64_t h) const { return filter_[h >> 52] != 0; }
   DocCount& Insert(uint64_t h) {
-    filter_[h >> 60] |= 1ull << ((h >> 52) & 63);
+    filter_[h >> 52] = 1;
     size_t i = static_cast<size_t>(h) & mask_;
     while (slots_[i].h != 0 && slots_[i].h != h) i = (i + 1) & mask_;
     slots_[i].h = h;
@@ -177,7 +246,7 @@ class DocTable {
   };
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  std::array<uint64_t, 16> filter_{};
+  std::array<uint8_t, 4096> filter_{};
 };
 
 // What Featurize derives from an ASCII word of at most 16 bytes, cached per thread by the
@@ -193,7 +262,7 @@ struct WordCacheEntry {
   uint8_t bits = 0;                                                  // WordBits
   uint64_t counts = 0;  // what FinishWord counts for the word, one byte per Lane
 };
-constexpr int kWordCacheBits = 16;
+constexpr int kWordCacheBits = 17;
 
 // Tests on a word's folded form, flags and case, made once when its cache entry is filled.
 // WordCacheEntry::bits:
@@ -217,7 +286,7 @@ enum Lane : int {
 };
 constexpr uint64_t LaneOne(Lane l) { return 1ull << (8 * l); }
 
-// The word cache's 1 << kWordCacheBits entries (4 MiB), all zero (empty) at first. calloc
+// The word cache's 1 << kWordCacheBits entries (8 MiB), all zero (empty) at first. calloc
 // gives zero pages that are touched only when used: no up-front pass over the whole table.
 class WordCache {
  public:
@@ -244,13 +313,40 @@ class WordCache {
   bool owned_by_new_ = false;
 };
 
+// EntityKey by name, cached per thread (direct-mapped): news names repeat across articles
+// ("Russia", "the Kremlin spokesman") and EntityKey's spelling rules cost hundreds of
+// instructions a name. A slot holds one name and its key; a hit returns the same key.
+class KeyCache {
+ public:
+  const std::string& Get(std::string_view name) {
+    const uint64_t h = Hash64(name);
+    Slot& slot = slots_[h & (kSlots - 1)];
+    if (!slot.filled || slot.h != h || slot.name != name) {
+      slot.filled = true;
+      slot.h = h;
+      slot.name.assign(name);
+      slot.key = EntityKey(name);
+    }
+    return slot.key;
+  }
+
+ private:
+  static constexpr size_t kSlots = 4096;
+  struct Slot {
+    uint64_t h = 0;
+    bool filled = false;
+    std::string name, key;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+};
+
 struct Scratch {
   const Article* article = nullptr;
   const Lexicon* lex = nullptr;
   std::string_view text;
   std::string arena;  // folded forms of the tokens, back to back
   size_t used = 0;    // bytes of the arena in use
-  std::vector<Tok> toks;
+  TokVec toks;
   std::vector<Unit> units;
   DocTable doc;
   std::vector<LineToken> raw;           // AddUnitTokens' scratch
@@ -259,18 +355,20 @@ struct Scratch {
   size_t next_start = 0;                // the first start not yet given to a token
   uint32_t next_start_at = UINT32_MAX;  // starts[next_start], UINT32_MAX past the end
   bool split_sentences = false;         // no sentences from the text stage: split lines here
-  std::vector<uint32_t> cap_words;      // indices of the capitalised words, in text order
+  PodVec<uint32_t> cap_words;           // indices of the capitalised words, in text order
   // KeyHash of the lower-case words that are not kStopCap, in text order (MarkUnits counts
   // them against the capitalised words).
-  std::vector<uint64_t> lower_hashes;
-  std::vector<uint32_t> the_words;  // indices of the word tokens "the" (folded), in text order
+  PodVec<uint64_t> lower_hashes;
+  PodVec<uint32_t> the_words;  // indices of the word tokens "the" (folded), in text order
   // Article counts gathered while the tokens are made (MarkUnits' inputs).
   int doc_words = 0, sport = 0, biz = 0, doc_numbers = 0;
   size_t caps = 0;  // capitalised words with a non-empty folded form
   std::vector<Cand> cands;
-  std::string cand_text;  // folded names of the cands, back to back
+  std::string cand_text;  // folded names of the cands, back to back (16 bytes of slack kept)
+  size_t cand_used = 0;   // bytes of cand_text in use
   WordCache word_cache;
   std::vector<Group> groups;
+  KeyCache keys;
   IndexTable by_name;                             // folded name hash -> group
   std::vector<std::pair<uint64_t, int>> by_last;  // name word hash -> person group
   const uint64_t the_hash = KeyHash("the");
@@ -661,19 +759,20 @@ __attribute__((always_inline)) inline void FinishWord(Scratch* s, Tok& t, uint32
 
 // FinishWord for a word from the word cache (entry e): the same lists and counts, the counts
 // by one addition. t.initial is false on entry (a new token).
-__attribute__((always_inline)) inline void FinishCachedWord(Scratch* s, Tok& t, uint32_t ti,
-                                                            LineCounts* lc,
+__attribute__((always_inline)) inline void FinishCachedWord(Scratch* s, Tok& t, LineCounts* lc,
                                                             const WordCacheEntry& e) {
   if (lc->start) t.initial = true;
   lc->start = false;
   t.ambiguous = t.initial || lc->after_colon;
   lc->after_colon = false;
+  // t's index, needed only for the words listed below (most are not).
+  auto index = [&] { return static_cast<uint32_t>(&t - s->toks.data()); };
   if (e.bits & (kWordLowerHash | kWordThe)) {
     if (e.bits & kWordLowerHash) s->lower_hashes.push_back(t.h);
-    if (e.bits & kWordThe) s->the_words.push_back(ti);
+    if (e.bits & kWordThe) s->the_words.push_back(index());
   }
   if (t.cap) {
-    s->cap_words.push_back(ti);
+    s->cap_words.push_back(index());
     if (t.lo_len != 0) ++s->caps;
   }
   lc->packed += e.counts;
@@ -845,7 +944,7 @@ inline void AddAsciiWord(Scratch* s, size_t i, size_t j, bool merged, bool ascii
     if (const WordCacheEntry* e = FeaturizeCached(s, &t)) {
       MarkSentenceStart(s, &t);
       if (t.sent_start) lc->start = true;
-      FinishCachedWord(s, t, ti, lc, *e);
+      FinishCachedWord(s, t, lc, *e);
       return;
     }
   }
@@ -854,14 +953,6 @@ inline void AddAsciiWord(Scratch* s, size_t i, size_t j, bool merged, bool ascii
   MarkSentenceStart(s, &w);
   if (w.sent_start) lc->start = true;
   FinishWord(s, w, ti, lc);
-}
-
-// High bit set in each byte of x that is not an ASCII letter or digit (bytes >= 0x80 included;
-// exact up to and including the lowest such byte, see AlnumEnd).
-inline uint64_t NonAlnumMask(uint64_t x) {
-  const uint64_t alnum =
-      UpperMask(x) | LowerMask(x) | ((x + Bytes(0x50)) & ~(x + Bytes(0x46)) & kHighBits);
-  return (~alnum & kHighBits) | (x & kHighBits);
 }
 
 // kEndsWord[c]: an ASCII word followed by byte c ends there, whatever follows c, exactly as
@@ -876,34 +967,45 @@ constexpr std::array<bool, 256> MakeEndsWordTable() {
 }
 constexpr std::array<bool, 256> kEndsWord = MakeEndsWordTable();
 
+// kKeepBytes[n]: 0xFF in the first n of 16 bytes, 0 in the rest (a mask for a word's bytes).
+constexpr std::array<std::array<uint8_t, 16>, 17> MakeKeepBytes() {
+  std::array<std::array<uint8_t, 16>, 17> t{};
+  for (size_t n = 0; n <= 16; ++n)
+    for (size_t k = 0; k < n; ++k) t[n][k] = 0xFF;
+  return t;
+}
+alignas(16) constexpr std::array<std::array<uint8_t, 16>, 17> kKeepBytes = MakeKeepBytes();
+
+// Bit k set when byte k of x is an ASCII letter or digit (SSE2, signed compares: a byte b is
+// in [lo, lo + k) exactly when b + (0x80 - lo), taken as a signed byte, is below k - 0x80;
+// bytes >= 0x80 never are).
+inline unsigned AlnumBits(__m128i x) {
+  const __m128i letter =
+      _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F)),
+                     _mm_set1_epi8(26 - 128));
+  const __m128i digit =
+      _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x50)), _mm_set1_epi8(10 - 128));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+}
+// AlnumBits of the 16 bytes at q.
+inline unsigned AlnumBits16(const unsigned char* q) {
+  return AlnumBits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q)));
+}
+
 // The commonest token: a word at i (ASCII letters and digits, p[i] a letter, at most 16 bytes)
 // whose features are in the word cache, followed by white space, `end`, a kEndsWord byte
 // followed by white space or `end`, or a '.' that does not make it an abbreviation. Adds it
 // and returns where the line's scan goes on (past the white space after the word, else at the
 // byte after the word), or returns 0 (and changes nothing) when the word is not such.
-// p + i + 16 must be readable.
+// p + i + 16 must be readable, and AddCommonTokens (the only caller) has made room for the
+// token and for 16 bytes of folded form.
 __attribute__((always_inline)) inline size_t AddCachedPlainWord(Scratch* s, const unsigned char* p,
                                                                 size_t i, size_t end,
                                                                 LineCounts* lc) {
-  uint64_t x0;
-  std::memcpy(&x0, p + i, 8);
-  const uint64_t stop0 = NonAlnumMask(x0);
-  size_t n;
-  uint64_t raw0, raw1;
-  if (stop0 != 0) {
-    n = static_cast<size_t>(__builtin_ctzll(stop0)) / 8;  // 1..7: p[i] is a letter
-    raw0 = x0 & ((1ull << (8 * n)) - 1);
-    raw1 = 0;
-  } else {
-    uint64_t x1;
-    std::memcpy(&x1, p + i + 8, 8);
-    const uint64_t stop1 = NonAlnumMask(x1);
-    if (stop1 == 0) return 0;  // 16 bytes or more
-    const size_t n1 = static_cast<size_t>(__builtin_ctzll(stop1)) / 8;
-    n = 8 + n1;
-    raw0 = x0;
-    raw1 = x1 & ((1ull << (8 * n1)) - 1);
-  }
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+  const unsigned alnum = AlnumBits(x);
+  const size_t n = static_cast<size_t>(__builtin_ctz(~alnum));  // 1..16: p[i] is a letter
+  if (n == kCachedWordBytes) return 0;                          // 16 bytes or more
   const size_t j = i + n;
   if (j > end) return 0;
   size_t next = j + 1;  // past white space (or `end`)
@@ -914,16 +1016,19 @@ __attribute__((always_inline)) inline size_t AddCachedPlainWord(Scratch* s, cons
     if (c == '.' ? n < 2 : !(kEndsWord[c] && (j + 1 >= end || IsAsciiSpace(p[j + 1])))) return 0;
     next = j;
   }
+  // The word's bytes, zero-padded to 16: the word cache's key.
+  const __m128i word =
+      _mm_and_si128(x, _mm_load_si128(reinterpret_cast<const __m128i*>(kKeepBytes[n].data())));
+  const uint64_t raw0 = static_cast<uint64_t>(_mm_cvtsi128_si64(word));
+  const uint64_t raw1 = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(word, word)));
   const WordCacheEntry& e =
       s->word_cache[((raw0 ^ (raw1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
                     (64 - kWordCacheBits)];
   if (e.raw[0] != raw0 || e.raw[1] != raw1) return 0;
   if (next == j && p[j] == '.' && (e.bits & kWordDotMerges)) return 0;
-  Tok& t = s->toks.emplace_back();
+  Tok& t = s->toks.PushReserved();  // AddCommonTokens made room, in toks and in the arena
   t.span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
-  t.kind = TokenKind::kWord;
   t.unit = lc->unit;
-  if (s->used + 16 > s->arena.size()) s->arena.resize(2 * s->used + 64);
   std::memcpy(s->arena.data() + s->used, e.folded, 16);
   t.lo = static_cast<uint32_t>(s->used);
   t.lo_len = static_cast<uint32_t>(n);
@@ -936,28 +1041,77 @@ __attribute__((always_inline)) inline size_t AddCachedPlainWord(Scratch* s, cons
   t.lower = e.lower;
   MarkSentenceStart(s, &t);
   if (t.sent_start) lc->start = true;
-  FinishCachedWord(s, t, static_cast<uint32_t>(s->toks.size() - 1), lc, e);
+  FinishCachedWord(s, t, lc, e);
   return next;
 }
 
-// The first index >= i whose byte is not an ASCII letter or digit, at most `end`; eight bytes
-// at a time (SWAR, as line_tokens.cc's scan: for a byte b < 0x80, b + c with c <= 0x50 sets
-// the high bit exactly when b >= 0x80 - c; bytes >= 0x80 stop the scan by their own high bit
-// and may carry only into later bytes, which lie past the stop).
+// One ASCII punctuation mark or symbol at i with white space (or the line's end) on both
+// sides: the token AddAsciiChunk would make of it, without its set-up. Room made as for
+// AddCachedPlainWord.
+__attribute__((always_inline)) inline void AddLonePunct(Scratch* s, size_t i, LineCounts* lc) {
+  const unsigned char c = static_cast<unsigned char>(s->text[i]);
+  const TokenKind kind = kFastCls[c] == FastCls::kSymbol ? TokenKind::kSymbol : TokenKind::kPunct;
+  s->arena[s->used] = static_cast<char>(c);  // the folded form of a mark is the mark
+  Tok& t = s->toks.PushReserved();           // AddCommonTokens made room, in toks and in the arena
+  t.span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)};
+  t.kind = kind;
+  t.unit = lc->unit;
+  t.lo = static_cast<uint32_t>(s->used);
+  t.lo_len = 1;
+  s->used += 1;
+  MarkSentenceStart(s, &t);
+  if (t.sent_start) lc->start = true;
+  t.ambiguous = lc->after_colon;
+  lc->after_colon = kind == TokenKind::kPunct && (c == ':' || c == '"');
+}
+
+// The common tokens of a line from i on: white space is skipped; a plain word whose features
+// are in the word cache (AddCachedPlainWord) and one punctuation mark or symbol between white
+// space (the "," of "said, ", left by AddCachedPlainWord) are added. Returns where it stopped:
+// `end`, or a non-space byte that these paths do not take (the general paths then add the
+// token there). A small function of its own, so that its loop keeps its state in registers.
+__attribute__((noinline)) size_t AddCommonTokens(Scratch* s, size_t i, size_t end, LineCounts* lc) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s->text.data());
+  const unsigned char* text_end = p + s->text.size();
+  // Room for everything the loop can add: each token takes at least one byte of [i, end), and
+  // its folded form no more bytes than that, plus the 16 that a cached word's copy writes.
+  s->toks.reserve(s->toks.size() + (end - i));
+  if (s->used + (end - i) + 32 > s->arena.size()) s->arena.resize(2 * (s->used + (end - i)) + 64);
+  while (i < end) {
+    const unsigned char c = p[i];
+    if (IsAsciiSpace(c)) {
+      ++i;
+      continue;
+    }
+    if (kFastCls[c] == FastCls::kLetter) {
+      if (p + i + 16 > text_end) return i;
+      const size_t next = AddCachedPlainWord(s, p, i, end, lc);
+      if (next == 0) return i;
+      i = next;
+      continue;
+    }
+    if (c > 0x20 && c < 0x7F && !FastAlnum(c) && (i + 1 == end || IsAsciiSpace(p[i + 1]))) {
+      AddLonePunct(s, i, lc);
+      i += 2;
+      continue;
+    }
+    return i;
+  }
+  return i;
+}
+
+// The first index >= i whose byte is not an ASCII letter or digit, at most `end`; 16 bytes at
+// a time (AlnumBits), byte by byte near the text's end.
 inline size_t AlnumEnd(const unsigned char* p, size_t i, size_t end,
                        const unsigned char* text_end) {
   while (i < end) {
-    if (p + i + 8 > text_end) {
+    if (p + i + 16 > text_end) {
       while (i < end && FastAlnum(p[i])) ++i;
       return i;
     }
-    uint64_t x;
-    std::memcpy(&x, p + i, 8);
-    const uint64_t alnum = UpperMask(x) | LowerMask(x) |
-                           ((x + Bytes(0x50)) & ~(x + Bytes(0x46)) & kHighBits);  // '0'..'9'
-    const uint64_t stop = (~alnum & kHighBits) | (x & kHighBits);
-    if (stop != 0) return std::min(end, i + static_cast<size_t>(__builtin_ctzll(stop)) / 8);
-    i += 8;
+    const unsigned alnum = AlnumBits16(p + i);
+    if (alnum != 0xFFFF) return std::min(end, i + static_cast<size_t>(__builtin_ctz(~alnum)));
+    i += 16;
   }
   return end;
 }
@@ -1122,20 +1276,12 @@ void AddUnitTokens(Scratch* s, Span range) {
     i = end;
   }
   while (i < end) {
+    // White space, cached plain words and lone marks (most of the line) in a loop of their own.
+    i = AddCommonTokens(s, i, end, &lc);
+    if (i >= end) break;
     const unsigned char c = p[i];
-    if (IsAsciiSpace(c)) {
-      ++i;
-      continue;
-    }
-    // The commonest chunk: one plain word between white space.
+    // A plain word that is not in the word cache (or too near the text's end for its loads).
     if (kFastCls[c] == FastCls::kLetter) {
-      if (p + i + 16 <= text_end) {
-        const size_t next = AddCachedPlainWord(s, p, i, end, &lc);
-        if (next != 0) {
-          i = next;
-          continue;
-        }
-      }
       const size_t j = AlnumEnd(p, i + 1, end, text_end);
       if (j == end || IsAsciiSpace(p[j])) {
         AddAsciiWord(s, i, j, /*merged=*/false, /*ascii=*/true, &lc);
@@ -1143,19 +1289,12 @@ void AddUnitTokens(Scratch* s, Span range) {
         continue;
       }
     }
-    // One punctuation mark or symbol between white space (often left by AddCachedPlainWord: the
-    // "," of "said, "): the chunk is that byte.
-    if (c > 0x20 && c < 0x7F && !FastAlnum(c) && (i + 1 == end || IsAsciiSpace(p[i + 1]))) {
-      AddAsciiChunk(s, i, i + 1, &lc);
-      i += 2;
-      continue;
-    }
     // The chunk: up to the first byte that is not printable ASCII (0x21..0x7E); when that is
     // not white space, the chunk runs on to the next white space and takes the general path.
     size_t k = i;
     // Common quotation marks and dashes stay in the chunk (AddAsciiChunk cuts them).
     while (true) {
-      if (p + k + 8 > text_end) {
+      if (p + k + 16 > text_end) {
         while (k < end) {
           if (p[k] > 0x20 && p[k] < 0x7F)
             ++k;
@@ -1166,19 +1305,19 @@ void AddUnitTokens(Scratch* s, Span range) {
         }
         break;
       }
-      uint64_t x;
-      std::memcpy(&x, p + k, 8);
-      // High bit per byte: >= 0x80, or <= 0x20 (x + 0x5F has no high bit), or >= 0x7F.
-      const uint64_t stop = (x | ~(x + Bytes(0x5F)) | (x + Bytes(0x01))) & kHighBits;
-      if (stop != 0) {
-        k += static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+      // Bit per byte: 0x21..0x7E (the signed compare of AlnumBits).
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+      const unsigned printable = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x5F)), _mm_set1_epi8(0x5E - 128))));
+      if (printable != 0xFFFF) {
+        k += static_cast<size_t>(__builtin_ctz(~printable));
         if (k + 3 <= end && IsCommonQuoteOrDash(p + k)) {
           k += 3;
           continue;
         }
         break;
       }
-      k += 8;
+      k += 16;
     }
     if (k > end) k = end;
     const unsigned char stop_byte = k < end ? p[k] : ' ';
@@ -1305,8 +1444,9 @@ void MarkNames(Scratch* s) {
   uint32_t done = 0;  // tokens before this one are inside a phrase already marked
   for (const uint32_t i : s->cap_words) {
     const Tok& t = s->toks[i];
+    if (!t.phrase || i < done) continue;  // most capitalised words start no phrase
     const Unit& u = s->units[t.unit];
-    if (i < done || i + 1 >= u.end || !t.phrase) continue;
+    if (i + 1 >= u.end) continue;
     if (t.flags & (kTitle | kHonorific)) continue;  // "President Clinton" is a title + name
     key.assign(Lower(*s, t));
     uint32_t best = 0;
@@ -1372,22 +1512,34 @@ void EmitPiece(Scratch* s, uint32_t b, uint32_t e, int title_tb, int title_te, b
   while (b < e && !s->toks[b].name && !s->toks[b].title) ++b;
   while (e > b && !s->toks[e - 1].name && !s->toks[e - 1].title) --e;
   if (b >= e) return;
-  Cand c;
+  Cand& c = s->cands.emplace_back();
   c.tb = b;
   c.te = e;
   c.span.start = s->toks[b].span.start;
   c.span.end = s->toks[e - 1].span.end - s->toks[e - 1].poss;
-  c.fold_at = static_cast<uint32_t>(s->cand_text.size());
+  // The folded words joined by spaces, written into cand_text's slack (16 bytes are kept past
+  // the end, so short words are copied by one fixed-size copy and the hash reads whole words).
+  size_t len = e - b - 1;
+  for (uint32_t i = b; i < e; ++i) len += s->toks[i].lo_len;
+  if (s->cand_used + len + 32 > s->cand_text.size())
+    s->cand_text.resize(2 * (s->cand_used + len) + 64);
+  char* d = s->cand_text.data() + s->cand_used;
+  c.fold_at = static_cast<uint32_t>(s->cand_used);
   for (uint32_t i = b; i < e; ++i) {
-    if (i > b) s->cand_text += ' ';
-    s->cand_text += Lower(*s, s->toks[i]);
+    const Tok& t = s->toks[i];
+    if (i > b) *d++ = ' ';
+    if (t.lo_len <= 16)
+      std::memcpy(d, s->arena.data() + t.lo, 16);  // 16 bytes from any t.lo are in the arena
+    else
+      std::memcpy(d, s->arena.data() + t.lo, t.lo_len);
+    d += t.lo_len;
   }
-  c.fold_len = static_cast<uint32_t>(s->cand_text.size() - c.fold_at);
-  c.fold_hash = KeyHash(Folded(*s, c));
+  s->cand_used += len;
+  c.fold_len = static_cast<uint32_t>(len);
+  c.fold_hash = KeyHashWide(s->cand_text.data() + c.fold_at, len);
   c.title_tb = title_tb;
   c.title_te = title_te;
   c.honorific = honorific;
-  s->cands.push_back(std::move(c));
 }
 
 // Splits the run [b, e) at a title used as such and at a leading demonym before a government
@@ -1903,6 +2055,9 @@ void GroupCands(Scratch* s) {
       by_last.emplace_back(TokKey(*s, ft), static_cast<int>(gi));
   }
   if (by_last.empty()) return;
+  // One bit per by_last hash (by its low six bits): most single names match none.
+  uint64_t last_bits = 0;
+  for (const auto& [h, grp] : by_last) last_bits |= 1ull << (h & 63);
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     Group& g = groups[gi];
     if (g.empty()) continue;
@@ -1910,6 +2065,7 @@ void GroupCands(Scratch* s) {
     if (l.te - l.tb != 1) continue;
     const uint64_t key = TokKey(*s, s->toks[l.tb]);
     bool known = false;
+    if (!((last_bits >> (key & 63)) & 1)) continue;
     for (const auto& [h, grp] : by_last) known |= h == key;
     if (!known) continue;
     // Strong place or organisation evidence of its own keeps it apart ("Jordan" the country
@@ -2020,6 +2176,19 @@ bool PrefixMatch(std::string_view a, std::string_view b) {
   return n >= 4 && a.substr(0, n) == b.substr(0, n);
 }
 
+// Entity::id "e<n>", written without temporaries.
+void SetEntityId(Entity* e, size_t n) {
+  char buf[24];
+  char* end = buf + sizeof(buf);
+  char* d = end;
+  do {
+    *--d = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n != 0);
+  *--d = 'e';
+  e->id.assign(d, static_cast<size_t>(end - d));
+}
+
 }  // namespace
 
 namespace internal {
@@ -2036,7 +2205,7 @@ void AnnotateEntities(Article* article) {
   s.toks.clear();
   s.units.clear();
   s.cands.clear();
-  s.cand_text.clear();
+  s.cand_used = 0;
   s.cap_words.clear();
   s.lower_hashes.clear();
   s.the_words.clear();
@@ -2128,12 +2297,17 @@ void AnnotateEntities(Article* article) {
     bool team = false;
     for (int ci : Members(s, g)) team |= s.cands[ci].team;
     if (team && type == kLoc) type = kOrg;
-    Entity e;
-    e.id = "e" + std::to_string(article->entities.size() + 1);
+    // Made in place (the vector was reserved): entity number n is article->entities[n - 1].
+    const int index = static_cast<int>(article->entities.size());
+    Entity& e = article->entities.emplace_back();
+    SetEntityId(&e, article->entities.size());
     e.type = ToType(type);
-    e.name = std::string(article->View(s.cands[longest].span));
-    e.key = EntityKey(e.name);
+    e.name.assign(article->View(s.cands[longest].span));
+    e.key = s.keys.Get(e.name);
     std::vector<Span>& spans = e.mentions;
+    size_t members = 0;
+    for ([[maybe_unused]] int ci : Members(s, g)) ++members;
+    spans.reserve(members);  // one allocation
     for (int ci : Members(s, g)) spans.push_back(s.cands[ci].span);
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
       return a.start < b.start || (a.start == b.start && a.end < b.end);
@@ -2169,7 +2343,7 @@ void AnnotateEntities(Article* article) {
           // Drop a leading possessive-free determiner and trailing "of"/"to".
           AddRole(&e, TokenText(s, role_begin, role_end));
           PersonRole pr;
-          pr.entity = static_cast<int>(article->entities.size());
+          pr.entity = index;
           pr.head = std::string(RoleHead(s, role_begin, role_end));
           for (uint32_t i = role_begin; i < role_end; ++i)
             pr.words.emplace_back(Lower(s, s.toks[i]));
@@ -2178,8 +2352,7 @@ void AnnotateEntities(Article* article) {
         }
       }
     }
-    entity_of_group[gi] = static_cast<int>(article->entities.size());
-    article->entities.push_back(std::move(e));
+    entity_of_group[gi] = index;
   }
 
   // Definite descriptions: "the Serbian president", "the Kremlin spokesman" not followed by a
@@ -2227,11 +2400,11 @@ void AnnotateEntities(Article* article) {
     }
     if (best < 0) {
       std::string name = "the " + TokenText(s, i + 1, title_at + 1);
-      std::string key = EntityKey(name);
+      std::string key = s.keys.Get(name);
       auto it = unnamed.find(key);
       if (it == unnamed.end()) {
         Entity e;
-        e.id = "e" + std::to_string(article->entities.size() + 1);
+        SetEntityId(&e, article->entities.size() + 1);
         e.type = EntityType::kPerson;
         e.name = name;
         e.key = key;

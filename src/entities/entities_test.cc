@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "src/entities/key.h"
 #include "src/text/sentences.h"
 
 namespace parallax::entities {
@@ -263,6 +264,34 @@ TEST(EntitiesTest, IdsAreSequentialAndSpansValid) {
       EXPECT_LE(m.end, a.text.size());
     }
   }
+}
+
+// Ids past "e9" keep counting ("e10", "e11"); every key is EntityKey(name), also when the
+// per-thread key cache answers (the same names again, in this and in another article).
+TEST(EntitiesTest, IdsPastNineAndCachedKeys) {
+  const std::string text =
+      "Maria Kovalenko met Jonas Ferreira in Lisbon. Tomas Quillan met Edda Varga in Oslo. "
+      "Pietro Annunzi met Sanna Holmqvist in Vienna. Ruben Dahlgren met Ilse Marquardt in "
+      "Madrid. Oskar Venn met Greta Solberg in Warsaw. Hedda Lyngstad met Bruno Castellan in "
+      "Prague.";
+  const Article first = Annotate(text);
+  ASSERT_GE(first.entities.size(), 12u);
+  for (size_t i = 0; i < first.entities.size(); ++i) {
+    const Entity& e = first.entities[i];
+    EXPECT_EQ(e.id, "e" + std::to_string(i + 1));
+    EXPECT_EQ(e.key, EntityKey(e.name)) << e.name;
+  }
+  const Article again = Annotate(text);
+  ASSERT_EQ(again.entities.size(), first.entities.size());
+  for (size_t i = 0; i < first.entities.size(); ++i) {
+    EXPECT_EQ(again.entities[i].id, first.entities[i].id);
+    EXPECT_EQ(again.entities[i].name, first.entities[i].name);
+    EXPECT_EQ(again.entities[i].key, first.entities[i].key);
+  }
+  // Cached names next to new ones, in another order.
+  const Article other = Annotate("In Oslo, Greta Solberg and Vasilis Karamanlo met Edda Varga.");
+  ASSERT_FALSE(other.entities.empty());
+  for (const Entity& e : other.entities) EXPECT_EQ(e.key, EntityKey(e.name)) << e.name;
 }
 
 // Odd input never crashes and never yields spans outside the text.

@@ -119,6 +119,12 @@ const char* const kEdgeCases[] = {
     "Kestrel-Ondo, Voss's, Voss’, al-Tamir. Velmora's. Dantess'.",
     // Abbreviations also written without their dot: cached as words, merged with a dot.
     "Mr Voss met Gen Tarvik of Kestrel Inc; then Mr. Voss met Gen. Tarvik of Kestrel Inc. again.",
+    // Letters and digits next to the bytes just outside their ranges ('/' ':' '@' '[' '`' '{'
+    // 0x7F 0x80+) for the 16-byte class tests; long chunks for the printable-byte scan.
+    "Velmora{x Kestrel~ Ondo` Voss@ Tarvik[ Aline/ Dantess: Abc123def456ghi7 A1b2C3d4E5f6G7h8",
+    "G7 MH17 Z9 z0 Q9q0 Kestrel\x7F Ondo\xC2\xA0Velmora Voss\xE2\x80\x94Tarvik",
+    "See http://kestrel.example/velmora/ondo?id=12345&x=y and mail@velmora-ondo.example now.",
+    "Olvar Dantess (Kestrel) [Velmora] {Ondo} <Voss> |Tarvik| ~Aline~ `Brenner` ^Kovac^",
 };
 
 TEST(TokenizerEquivalenceTest, EdgeCases) {
@@ -150,6 +156,19 @@ TEST(TokenizerEquivalenceTest, WordsNearTheEndOfTheText) {
                 AnnotateAndDump(text, LineBlocks(text), true, true))
           << "cut at " << cut;
   }
+}
+
+// Lines of hundreds of cached words: the per-line counts packed one byte per counter are
+// flushed before a byte overflows, and headline detection sees the same counts both ways.
+TEST(TokenizerEquivalenceTest, LongLinesOfCachedWords) {
+  std::string title_case, mixed;
+  for (int k = 0; k < 700; ++k) {
+    title_case += "Velmora Kestrel Holdings Announce Record ";
+    mixed += (k % 3 == 0) ? "the Ondo Trust said Kestrel rose, " : "and Velmora fell ";
+  }
+  const std::string text = title_case + "\n" + mixed + "\n" + title_case + mixed;
+  for (int round = 0; round < 2; ++round)  // the second round with a warm word cache
+    ExpectSameBothWays(text);
 }
 
 // A multi-byte sequence cut by the end of a block: the block's last chunk ends inside it.

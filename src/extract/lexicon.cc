@@ -141,6 +141,16 @@ void FoldTokens(std::string_view text, std::string* out, Sink&& on_token) {
       o += 3;
       i += 3;
       continue;
+    } else if (b == 0xE2 && i + 2 < n && static_cast<unsigned char>(text[i + 1]) <= 0xAF &&
+               (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
+      // U+2000..U+2BFF (quotes, dashes, bullets, arrows, symbols) are separators, FoldChar's
+      // rule, taken without decoding: they are most of the non-ASCII bytes of English news.
+      // A right single quote inside a word is an apostrophe, as below.
+      const bool apostrophe = text[i + 1] == '\x80' && text[i + 2] == '\x99';
+      i += 3;
+      if (apostrophe && in_token && i < n && text[i] >= 'a' && text[i] <= 'z') continue;
+      f = 0;
     } else {
       char32_t c = utf8::Next(text, &i);
       if (c == 0x2019 && in_token && i < n && text[i] >= 'a' && text[i] <= 'z') continue;
@@ -218,8 +228,10 @@ class FlatTable {
  public:
   V* Find(std::string_view key) {
     if (slots_.empty() || key.empty()) return nullptr;
-    // Most tokens and n-grams are in no table: a bit per cheap 16-bit fingerprint rules them out
+    // Most tokens and n-grams are in no table. A bit per (first byte, last byte, length) rules
+    // most of them out in a few instructions; a bit per 16-bit fingerprint most of the rest,
     // before the string is hashed.
+    if (!(ends_[EndsSlot(key)] & LengthBit(key.size()))) return nullptr;
     uint32_t fp = Fingerprint(key);
     if (!(filter_[fp >> 6] & (uint64_t{1} << (fp & 63)))) return nullptr;
     uint64_t h = Key(key);
@@ -235,6 +247,7 @@ class FlatTable {
     if (!key.empty()) {
       uint32_t fp = Fingerprint(key);
       filter_[fp >> 6] |= uint64_t{1} << (fp & 63);
+      ends_[EndsSlot(key)] |= LengthBit(key.size());
     }
     uint64_t h = Key(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -248,6 +261,11 @@ class FlatTable {
   }
 
  private:
+  static size_t EndsSlot(std::string_view s) {
+    return (static_cast<size_t>(static_cast<unsigned char>(s[0]) & 31) << 5) |
+           (static_cast<unsigned char>(s.back()) & 31);
+  }
+  static uint32_t LengthBit(size_t n) { return uint32_t{1} << std::min<size_t>(n, 31); }
   static uint32_t Fingerprint(std::string_view s) {
     const size_t n = s.size();
     uint32_t f = static_cast<uint32_t>(n) * 0x9E37u ^ static_cast<unsigned char>(s[0]) * 0x85EBu ^
@@ -274,6 +292,7 @@ class FlatTable {
   }
   std::vector<std::pair<uint64_t, V>> slots_;
   std::array<uint64_t, 1024> filter_{};  // 65,536 bits
+  std::array<uint32_t, 1024> ends_{};    // length bits (31 = 31 or more) per first/last byte
   size_t mask_ = 0;
   size_t used_ = 0;
 };

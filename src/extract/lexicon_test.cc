@@ -46,6 +46,35 @@ std::string AsciiFoldReference(const std::string& s) {
 
 // Words of every length around the 16-byte steps of the ASCII fast path, at every offset,
 // with every kind of byte after them (including bytes of multi-byte characters).
+// Every code point with the lead byte E2 (U+2000..U+2FFF), which folding takes on a fast path
+// for U+2000..U+2BFF: punctuation and symbols separate words, a right single quote before a
+// lower-case letter is an apostrophe, and U+2C00.. (letters of other scripts) stay in the word.
+TEST(FoldText, ThreeByteE2CharactersBetweenWords) {
+  for (char32_t c = 0x2000; c <= 0x2FFF; ++c) {
+    std::string ch = {static_cast<char>(0xE0 | (c >> 12)),
+                      static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                      static_cast<char>(0x80 | (c & 0x3F))};
+    std::string want;
+    if (c == 0x2019) {
+      want = "abcd";
+    } else if (c <= 0x2BFF) {
+      want = "ab cd";
+    } else {
+      want = "ab" + ch + "cd";
+    }
+    EXPECT_EQ(FoldText("ab" + ch + "cd"), want) << std::hex << static_cast<uint32_t>(c);
+    EXPECT_EQ(FoldText("AB" + ch), c <= 0x2BFF ? "ab" : "ab" + ch)
+        << std::hex << static_cast<uint32_t>(c);
+  }
+  EXPECT_EQ(FoldText("it\xE2\x80\x99S"), "it s");  // apostrophe only before lower case
+  // Cut or malformed E2 sequences take the general decoder, whatever comes next.
+  for (std::string bad : {"ab\xE2", "ab\xE2\x80", "ab\xE2 cd", "ab\xE2\x80 cd", "ab\xE2\xC0\x80cd",
+                          "ab\xE2\x80\x41cd"}) {
+    std::string folded = FoldText(bad);
+    EXPECT_EQ(folded.substr(0, 2), "ab") << bad;
+  }
+}
+
 TEST(FoldText, AsciiRunsOfEveryLengthMatchByteLoop) {
   const std::string pool = "aZ09mQ";
   const std::string after[] = {" ", "-", "'s", "'S", "\xC3\xA9", "\xE2\x80\x94", "", "\n", "_"};

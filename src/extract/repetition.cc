@@ -1,6 +1,9 @@
 #include "src/extract/repetition.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,12 +54,12 @@ bool FurnitureShaped(std::string_view text, FoldedLine* scratch) {
 namespace {
 
 uint64_t ArticleHash(const Article& article, const std::string& outlet) {
-  std::string key;
-  key.reserve(outlet.size() + 1 + article.text.size());
-  key = outlet;
-  key.push_back('\0');
-  key += article.text;
-  return Hash64(key);
+  // Two hashes mixed rather than one over a joined copy of the whole text.
+  uint64_t h = Hash64(article.text) ^ (Hash64(outlet) * 0x9E3779B97F4A7C15ULL);
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ULL;
+  h ^= h >> 29;
+  return h == 0 ? 1 : h;
 }
 
 }  // namespace
@@ -84,33 +87,116 @@ RepetitionModel::ArticleKeys RepetitionModel::Keys(const Article& article,
   return keys;
 }
 
+RepetitionModel::CountTable::~CountTable() { Resize(0); }
+
+const int32_t* RepetitionModel::CountTable::Find(uint64_t key) const {
+  if (size_ == 0) return nullptr;
+  const size_t mask = size_ - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return &slots_[i].count;
+    if (slots_[i].key == 0) return nullptr;
+  }
+}
+
+int32_t& RepetitionModel::CountTable::Add(uint64_t key, bool* inserted) {
+  Reserve(1);
+  const size_t mask = size_ - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (slots_[i].key == key) {
+      if (inserted) *inserted = false;
+      return slots_[i].count;
+    }
+    if (slots_[i].key == 0) {
+      slots_[i].key = key;
+      ++used_;
+      if (inserted) *inserted = true;
+      return slots_[i].count;
+    }
+  }
+}
+
+void RepetitionModel::CountTable::Reserve(size_t more) {
+  size_t want = size_ == 0 ? 4096 : size_;
+  while ((used_ + more) * 2 > want) want *= 2;
+  if (want != size_) Resize(want);
+}
+
+void RepetitionModel::CountTable::Prefetch(uint64_t key) const {
+  if (size_ != 0) __builtin_prefetch(&slots_[key & (size_ - 1)]);
+}
+
+// Tables grow to tens of MB on large corpora and are read at random: they live in their own
+// mapping, with transparent huge pages asked for, so that each access costs a cache miss but
+// rarely also a page walk. Resize(0) frees.
+void RepetitionModel::CountTable::Resize(size_t slots) {
+  Slot* old = slots_;
+  const size_t old_size = size_;
+  slots_ = nullptr;
+  size_ = 0;
+  if (slots > 0) {
+    void* p = mmap(nullptr, slots * sizeof(Slot), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    if (slots * sizeof(Slot) >= (size_t{2} << 20)) madvise(p, slots * sizeof(Slot), MADV_HUGEPAGE);
+    slots_ = static_cast<Slot*>(p);  // zero-filled by the kernel: every slot empty
+    size_ = slots;
+    const size_t mask = size_ - 1;
+    for (size_t k = 0; k < old_size; ++k) {
+      if (old[k].key == 0) continue;
+      size_t i = old[k].key & mask;
+      while (slots_[i].key != 0) i = (i + 1) & mask;
+      slots_[i] = old[k];
+    }
+  }
+  if (old != nullptr) munmap(old, old_size * sizeof(Slot));
+}
+
+uint64_t RepetitionModel::LineKey(uint64_t outlet, uint64_t line) {
+  // Line hashes are XXH3 values already; the outlet's hash is mixed in and the result spread
+  // again so that the low bits (the slot) depend on both.
+  uint64_t k = line ^ (outlet * 0x9E3779B97F4A7C15ULL);
+  k ^= k >> 31;
+  k *= 0xBF58476D1CE4E5B9ULL;
+  k ^= k >> 29;
+  return k == 0 ? 1 : k;
+}
+
 void RepetitionModel::Observe(const Article& article) { Observe(article, Keys(article)); }
 
 void RepetitionModel::Observe(const Article& article, const ArticleKeys& keys) {
   const std::string& outlet = OutletOf(article);
   if (outlet.empty()) return;
-  if (!observed_.insert(keys.article).second) return;
-  auto& counts = counts_[outlet];
-  // A line counts once per article: blocks are few, so a linear look-back beats a set.
+  bool inserted = false;
+  observed_.Add(keys.article == 0 ? 1 : keys.article, &inserted);
+  if (!inserted) return;
+  const uint64_t outlet_hash = Hash64(outlet);
+  outlets_.insert(outlet_hash);
+  // A line counts once per article: blocks are few, so a linear look-back beats a set. The
+  // table is far larger than the caches: every slot is requested first, then incremented, so
+  // that the misses overlap instead of following one another.
   const std::vector<uint64_t>& h = keys.blocks;
+  counts_.Reserve(h.size());
+  std::vector<uint64_t>& line_keys = line_keys_;
+  line_keys.clear();
   for (size_t k = 0; k < h.size(); ++k) {
     if (h[k] == 0 || std::find(h.begin(), h.begin() + k, h[k]) != h.begin() + k) continue;
-    ++counts[h[k]];
+    line_keys.push_back(LineKey(outlet_hash, h[k]));
+    counts_.Prefetch(line_keys.back());
   }
+  for (uint64_t key : line_keys) ++counts_.Add(key);
 }
 
 int RepetitionModel::Apply(Article* article, int min_articles) const {
   const std::string& outlet = OutletOf(*article);
-  if (outlet.empty() || counts_.find(outlet) == counts_.end()) return 0;
+  if (outlet.empty() || !outlets_.contains(Hash64(outlet))) return 0;
   return Apply(article, Keys(*article), min_articles);
 }
 
 int RepetitionModel::Apply(Article* article, const ArticleKeys& keys, int min_articles) const {
   const std::string& outlet = OutletOf(*article);
   if (outlet.empty()) return 0;
-  auto it = counts_.find(outlet);
-  if (it == counts_.end()) return 0;
-  const auto& counts = it->second;
+  const uint64_t outlet_hash = Hash64(outlet);
+  if (!outlets_.contains(outlet_hash)) return 0;
   const int min_n = min_articles < 2 ? 2 : min_articles;
 
   FoldedLine folded;
@@ -120,14 +206,18 @@ int RepetitionModel::Apply(Article* article, const ArticleKeys& keys, int min_ar
   };
   std::vector<Candidate> repeated;
   int eligible = 0;
+  // The slots are requested before they are read (see Observe).
+  for (size_t k = 0; k < article->blocks.size() && k < keys.blocks.size(); ++k)
+    if (keys.blocks[k] != 0 && Relabelable(article->blocks[k].role))
+      counts_.Prefetch(LineKey(outlet_hash, keys.blocks[k]));
   for (size_t k = 0; k < article->blocks.size(); ++k) {
     const Block& b = article->blocks[k];
     if (!Relabelable(b.role)) continue;
     ++eligible;
     uint64_t h = k < keys.blocks.size() ? keys.blocks[k] : 0;
     if (h == 0) continue;
-    auto c = counts.find(h);
-    if (c != counts.end() && c->second >= min_n) repeated.push_back({k, c->second});
+    const int32_t* c = counts_.Find(LineKey(outlet_hash, h));
+    if (c != nullptr && *c >= min_n) repeated.push_back({k, *c});
   }
   if (repeated.empty()) return 0;
 

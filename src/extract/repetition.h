@@ -21,8 +21,8 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "parallax/article.h"
@@ -60,10 +60,44 @@ class RepetitionModel {
   int Apply(Article* article, const ArticleKeys& keys, int min_articles = 3) const;
 
  private:
-  // outlet -> line hash -> number of distinct articles holding the line.
-  std::unordered_map<std::string, std::unordered_map<uint64_t, int>> counts_;
-  // Hashes of (outlet, article text) already observed.
-  std::unordered_set<uint64_t> observed_;
+  // Counts per 64-bit key (0 is never a key), open addressing with linear probing. Observe runs
+  // on one thread between parallel phases, once per line of the corpus: a node-based map cost a
+  // cache miss and an allocation per new line and became the serial bottleneck on two cores.
+  class CountTable {
+   public:
+    CountTable() = default;
+    CountTable(const CountTable&) = delete;
+    CountTable& operator=(const CountTable&) = delete;
+    ~CountTable();
+    // The count for `key`, or nullptr.
+    const int32_t* Find(uint64_t key) const;
+    // The count for `key`, inserted as 0 when absent; `inserted` tells which.
+    int32_t& Add(uint64_t key, bool* inserted = nullptr);
+    // Makes room for `more` new keys, so that Prefetch'ed slots stay where they are.
+    void Reserve(size_t more);
+    // Starts loading the slot where `key` would be (a hint; no effect on the contents).
+    void Prefetch(uint64_t key) const;
+
+   private:
+    struct Slot {
+      uint64_t key;
+      int32_t count;
+    };
+    void Resize(size_t slots);
+    Slot* slots_ = nullptr;  // a power of two of them, or none; see Resize for the memory
+    size_t size_ = 0;
+    size_t used_ = 0;
+  };
+  // The table key of a line of an outlet.
+  static uint64_t LineKey(uint64_t outlet, uint64_t line);
+
+  // (outlet, line hash) -> number of distinct articles of the outlet holding the line.
+  CountTable counts_;
+  // Hashes of the outlets observed.
+  std::unordered_set<uint64_t> outlets_;
+  // Hashes of (outlet, article text) already observed (the count is unused).
+  CountTable observed_;
+  std::vector<uint64_t> line_keys_;  // Observe's scratch
 };
 
 }  // namespace parallax::extract

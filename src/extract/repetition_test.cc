@@ -58,6 +58,32 @@ TEST(RepetitionModel, LearnsOutletFurniture) {
   EXPECT_EQ(RoleOf(batch[1], "School gets new roof"), "headline");
 }
 
+// Thousands of distinct lines across several outlets grow the count table many times over;
+// counts must survive every growth and stay per outlet. The signature line repeats in three
+// articles of one outlet only; the other outlet's lone copy is not enough there.
+TEST(RepetitionModel, CountsSurviveTableGrowthAndStayPerOutlet) {
+  RepetitionModel model;
+  std::vector<Article> articles;
+  for (int i = 0; i < 1500; ++i) {
+    std::string body;
+    for (int k = 0; k < 6; ++k)
+      body += "Line " + std::to_string(i) + "-" + std::to_string(k) +
+              " of a report on the harbour works and the tides.\n\n";
+    if (i == 10 || i == 700 || i == 1490) body += "Sent from the Ledger wire desk.\n";
+    if (i == 11) body += "Sent from the Ledger wire desk.\n";
+    articles.push_back(Make("Harbour report " + std::to_string(i) + "\n\n" + body,
+                            i == 11 ? "Beacon" : (i % 3 == 0 ? "Ledger" : "Ledger")));
+  }
+  for (const Article& a : articles) model.Observe(a);
+  for (Article& a : articles) model.Apply(&a);
+  EXPECT_EQ(RoleOf(articles[10], "Sent from the Ledger"),
+            "boilerplate: repeated in 3 articles of Ledger");
+  EXPECT_EQ(RoleOf(articles[1490], "Sent from the Ledger"),
+            "boilerplate: repeated in 3 articles of Ledger");
+  EXPECT_EQ(RoleOf(articles[11], "Sent from the Ledger"), "body");
+  EXPECT_EQ(RoleOf(articles[500], "Line 500-3"), "body");
+}
+
 TEST(RepetitionModel, NeedsEnoughArticlesOfTheSameOutlet) {
   Article a =
       Make(Story("Bridge reopens", "The old bridge reopened on Monday after repairs."), "Lantern");

@@ -1,6 +1,7 @@
 #include "src/extract/text_extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -59,6 +60,58 @@ struct Piece {
   std::string reason;
 };
 
+// A line's pieces: almost always one, at most three by the rules below. Kept inline (a vector
+// per line was the extractor's most frequent allocation); more than kInline spill to the heap.
+class PieceList {
+ public:
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  void clear() {  // inline pieces left behind are overwritten by the next push_back
+    spill_.clear();
+    size_ = 0;
+  }
+  void push_back(Piece p) {
+    if (size_ < kInline) {
+      inline_[size_] = std::move(p);
+    } else {
+      spill_.push_back(std::move(p));
+    }
+    ++size_;
+  }
+  Piece& operator[](size_t k) { return k < kInline ? inline_[k] : spill_[k - kInline]; }
+  const Piece& operator[](size_t k) const { return k < kInline ? inline_[k] : spill_[k - kInline]; }
+  Piece& front() { return (*this)[0]; }
+  Piece& back() { return (*this)[size_ - 1]; }
+  const Piece& back() const { return (*this)[size_ - 1]; }
+
+  template <typename List, typename Item>
+  class Iter {
+   public:
+    Iter(List* list, size_t k) : list_(list), k_(k) {}
+    Item& operator*() const { return (*list_)[k_]; }
+    Item* operator->() const { return &(*list_)[k_]; }
+    Iter& operator++() {
+      ++k_;
+      return *this;
+    }
+    bool operator!=(const Iter& o) const { return k_ != o.k_; }
+
+   private:
+    List* list_;
+    size_t k_;
+  };
+  Iter<PieceList, Piece> begin() { return {this, 0}; }
+  Iter<PieceList, Piece> end() { return {this, size_}; }
+  Iter<const PieceList, const Piece> begin() const { return {this, 0}; }
+  Iter<const PieceList, const Piece> end() const { return {this, size_}; }
+
+ private:
+  static constexpr size_t kInline = 3;
+  std::array<Piece, kInline> inline_{};
+  std::vector<Piece> spill_;
+  size_t size_ = 0;
+};
+
 struct Line {
   Span span;  // trimmed content
   int para = 0;
@@ -86,7 +139,7 @@ struct Line {
   bool title_head = false;
   uint32_t fold_begin = 0;  // FoldText of the line: [fold_begin, fold_end) of Extractor::folds_
   uint32_t fold_end = 0;
-  std::vector<Piece> pieces;
+  PieceList pieces;
 };
 
 struct Paragraph {
@@ -133,6 +186,12 @@ class Extractor {
 
   void SplitLines() {
     std::string_view t(text_);
+    {
+      size_t newlines = 0;
+      for (size_t p = t.find('\n'); p != std::string_view::npos; p = t.find('\n', p + 1))
+        ++newlines;
+      lines_.reserve(newlines + 1);
+    }
     size_t pos = 0;
     int para = 0;
     bool blank_before = false;
@@ -652,7 +711,7 @@ class Extractor {
     Span after = TrimSeparators(de, l.span.end);
     // A label such as "Updated" or a second stamp after the date belongs to the timestamp.
     if (!after.empty() && IsTimestampLine(View(Span{ds, l.span.end}))) after = Span{};
-    std::vector<Piece> pieces;
+    PieceList pieces;
     auto side = [&](Span s) -> bool {
       if (s.empty()) return true;
       std::string_view v = View(s);
@@ -1366,8 +1425,17 @@ class Extractor {
   const std::string& text_;
   std::vector<Line> lines_;
   std::vector<Paragraph> paras_;
-  FoldedLine folded_;
-  FoldedLine label_;  // scratch for "Label:" prefixes
+  // Scratch reused by every article this thread extracts (their buffers keep their capacity).
+  struct Scratch {
+    FoldedLine folded;
+    FoldedLine label;
+  };
+  static Scratch& ThreadScratch() {
+    static thread_local Scratch scratch;
+    return scratch;
+  }
+  FoldedLine& folded_ = ThreadScratch().folded;
+  FoldedLine& label_ = ThreadScratch().label;  // for "Label:" prefixes
   int headline_ = -1;
   bool title_unmatched_ = false;
   std::string section_;

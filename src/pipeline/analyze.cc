@@ -3,14 +3,16 @@
 //
 // With more than one thread the work is pipelined so that no core waits on serial work:
 //   - a reader thread reads and parses the next batch (gzip, JSON) into a bounded queue;
-//   - one parallel pass runs phase 2 (repetition labels, sentences, language, entities,
-//     quotes, and the sink's Render) of batch k together with phase 1 (decode, extract,
-//     repetition keys) of batch k+1;
-//   - the calling thread then counts batch k+1's lines into the repetition model (hash-table
-//     increments only; the folding was done in phase 1), and delivers batch k (writes, frees)
-//     at the start of the next parallel pass, while the other workers already run it.
+//   - one parallel pass runs phase 1 (decode, extract, repetition keys) of batch k+1 together
+//     with phase 2 (repetition labels, sentences, language, entities, quotes, and the sink's
+//     Render) of batch k;
+//   - at the start of that pass the calling thread delivers batch k-1 (writes, frees) and
+//     counts batch k's lines into the repetition model (hash-table increments only; the
+//     folding was done in phase 1) while the other workers already run phase 1 of batch k+1;
+//     phase 2 items wait for the counting.
 // The order of model updates is the serial one (observe k, label k, observe k+1, ...), so the
 // output does not depend on the thread count.
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -44,9 +46,10 @@ constexpr size_t kReadAhead = 1;
 struct Slot {
   std::variant<ingest::ReadItem, Article, Failure> state;  // read -> analysed or failed
   extract::RepetitionModel::ArticleKeys keys;
-  std::string rendered;  // the sink's rendering, when it renders
+  std::string rendered;  // the sink's rendering, when it renders (the article is then freed)
   bool has_rendered = false;
-  bool skipped = false;  // AnalyzeSink::Skip: observed by the repetition pass, never delivered
+  uint64_t text_bytes = 0;  // of the article's text, kept for the summary once it is freed
+  bool skipped = false;     // AnalyzeSink::Skip: observed by the repetition pass, never delivered
 };
 
 struct Batch {
@@ -186,7 +189,9 @@ void RunPhase2(Slot* slot, const AnalyzeOptions& options,
     slot->keys = {};
   }
   pipeline::Finish(a, options);
+  slot->text_bytes = a->text.size();
   slot->has_rendered = sink.Render(*a, &slot->rendered);
+  if (slot->has_rendered) slot->state = Article{};  // frees the text and annotations now
 }
 
 // Serial: counts the batch's lines into the model.
@@ -203,10 +208,10 @@ void Deliver(Batch* batch, AnalyzeSink* sink, AnalyzeSummary* summary) {
       continue;
     }
     if (auto* a = std::get_if<Article>(&slot.state)) {
-      summary->bytes += a->text.size();
+      summary->bytes += slot.has_rendered ? slot.text_bytes : a->text.size();
       ++summary->articles;
       if (slot.has_rendered) {
-        sink->OnRendered(*a, slot.rendered);
+        sink->OnRendered(slot.rendered);
       } else {
         sink->OnArticle(*a);
       }
@@ -252,23 +257,31 @@ Result<AnalyzeSummary> AnalyzePaths(const std::vector<std::string>& paths,
     done.reset();
   };
   while (current || next) {
-    const size_t n2 = current ? current->slots.size() : 0;
     const size_t n1 = next ? next->slots.size() : 0;
-    ParallelForCallerFirst(n2 + n1, threads, deliver_done, [&](size_t i) {
-      if (i < n2) {
-        RunPhase2(&current->slots[i], options, repetition, *sink);
+    const size_t n2 = current ? current->slots.size() : 0;
+    // The calling thread delivers the previous batch and counts `current` into the repetition
+    // model while the other workers already run phase 1 of `next` (which does not read the
+    // model); phase 2 of `current` waits until the counting is done.
+    std::atomic<bool> observed{false};
+    auto caller_first = [&] {
+      deliver_done();
+      if (current && options.learn_repetition) Observe(*current, &repetition);
+      observed.store(true, std::memory_order_release);
+      observed.notify_all();
+    };
+    ParallelForCallerFirst(n1 + n2, threads, caller_first, [&](size_t i) {
+      if (i < n1) {
+        RunPhase1(&next->slots[i], options, outlets, *sink);
       } else {
-        RunPhase1(&next->slots[i - n2], options, outlets, *sink);
+        if (!observed.load(std::memory_order_acquire)) observed.wait(false);
+        RunPhase2(&current->slots[i - n1], options, repetition, *sink);
       }
     });
     done = std::move(current);
     if (threads <= 1) deliver_done();
     current = std::move(next);
     next.reset();
-    if (current) {
-      if (options.learn_repetition) Observe(*current, &repetition);
-      next = source.Next();
-    }
+    if (current) next = source.Next();
   }
   deliver_done();
   return summary;

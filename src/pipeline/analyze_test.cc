@@ -37,9 +37,7 @@ class RenderingSink : public RecordingSink {
     *out = "A " + ArticleToJson(a, false);
     return true;
   }
-  void OnRendered(const Article& a, std::string_view rendered) override {
-    out.emplace_back(rendered);
-  }
+  void OnRendered(std::string_view rendered) override { out.emplace_back(rendered); }
   mutable std::atomic<int> renders{0};
 };
 

@@ -1,5 +1,6 @@
 #include "src/pipeline/analyzer.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,7 +19,11 @@ namespace {
 
 // Article::Body() cut after `max_bytes` bytes (possibly inside a character).
 std::string BodyHead(const Article& a, size_t max_bytes) {
+  size_t total = 0;
+  for (const Block& block : a.blocks)
+    if (block.role == BlockRole::kBody) total += block.span.size() + 2;
   std::string body;
+  body.reserve(std::min(total, max_bytes + 2));  // one allocation, not one per doubling
   for (const Block& block : a.blocks) {
     if (block.role != BlockRole::kBody) continue;
     if (!body.empty()) body += "\n\n";
@@ -81,10 +86,16 @@ Result<Article> Prepare(ingest::RawDocument doc, const AnalyzeOptions& options,
 void Finish(Article* article, const AnalyzeOptions& options) {
   text::AnnotateSentences(article);
   if (article->language.empty()) {
-    // The language reads only the head of the body: join no more of it than that.
-    std::string body = BodyHead(*article, text::kLanguageReadBytes + 1);
-    article->language = text::DetectLanguage(body.empty() ? std::string_view(article->text)
-                                                          : std::string_view(body));
+    // The language reads only the head of the body: join no more of it than that, and at
+    // first only what the English fast path reads (most articles stop there).
+    std::string head = BodyHead(*article, text::kEnglishReadBytes + 1);
+    if (text::LooksEnglishFast(head.empty() ? std::string_view(article->text) : head)) {
+      article->language = "en";
+    } else {
+      std::string body = BodyHead(*article, text::kLanguageReadBytes + 1);
+      article->language = text::DetectLanguage(body.empty() ? std::string_view(article->text)
+                                                            : std::string_view(body));
+    }
   }
   if (options.last_stage == LastStage::kText) return;
   entities::AnnotateEntities(article);

@@ -150,7 +150,13 @@ void WriteBlockCompact(JsonWriter& w, const Block& b) {
 
 std::string ArticleToJson(const Article& a, bool pretty) {
   std::string out;
-  out.reserve(a.text.size() * 2 + 1024);
+  // Room for the whole record, so that it is written without growing: text and body (escaping
+  // rarely adds much), then ~60 bytes per block, ~32 per sentence, ~48 per mention and ~160 per
+  // quote (compact form; a pretty record may still grow).
+  size_t mentions = 0;
+  for (const Entity& e : a.entities) mentions += e.mentions.size() + 2;
+  out.reserve(a.text.size() * 2 + a.blocks.size() * 64 + a.sentences.size() * 32 + mentions * 48 +
+              a.quotes.size() * 160 + 2048);
   JsonWriter w(&out, pretty ? 2 : 0);
   w.BeginObject();
   w.Key("schema");

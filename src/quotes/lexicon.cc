@@ -1,7 +1,12 @@
 #include "src/quotes/lexicon.h"
 
+#include <atomic>
+
 namespace parallax::quotes {
 namespace {
+
+std::atomic<bool> learn_all_cues{false};
+std::atomic<bool> use_cue_table{true};
 
 // Speech and attribution verbs that introduce direct quotes and may follow their subject or
 // precede it (", said Smith"). Every tense form is listed: the table is matched on surface
@@ -158,6 +163,11 @@ constexpr AsciiLowerTable kAsciiLower;
 
 namespace internal {
 
+void SetLearnAllCues(bool on) { learn_all_cues.store(on, std::memory_order_relaxed); }
+bool LearnAllCues() { return learn_all_cues.load(std::memory_order_relaxed); }
+void SetUseCueTable(bool on) { use_cue_table.store(on, std::memory_order_relaxed); }
+bool UseCueTable() { return use_cue_table.load(std::memory_order_relaxed); }
+
 void LowerIntoGeneral(std::string_view word, char* out, size_t* out_len) {
   const auto* p = reinterpret_cast<const unsigned char*>(word.data());
   size_t n = word.size();
@@ -249,6 +259,16 @@ Lexicon::Lexicon() {
   Add("по", kPo);
   Add("словам мнению данным", kSlovam);
   Add(kSpeakerNounsWords, kSpeakerNoun);
+  // Learned cues: a frame is used when its smoothed precision on train is high enough, and only
+  // for words the hand lists above leave unknown.
+  bool table = internal::UseCueTable() && !internal::LearnAllCues();
+  for (size_t i = 0; table && i < kLearnedCueCount; ++i) {
+    const LearnedCue& c = kLearnedCues[i];
+    if (c.matched / (c.predicted + 2.0) < kLearnedCueMinPrecision) continue;
+    auto it = table_.find(c.word);
+    if (it != table_.end() && (it->second & ~kLearnMask) != 0) continue;
+    Add(c.word, c.frame);
+  }
 }
 
 void Lexicon::Add(std::string_view words, uint32_t flags) {

@@ -10,6 +10,7 @@
 #ifndef PARALLAX_QUOTES_LEXICON_H_
 #define PARALLAX_QUOTES_LEXICON_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -45,7 +46,34 @@ enum LexFlag : uint32_t {
   kRelative = 1u << 23,       // who, which: "Smith, who said ..."
   kNounLike = 1u << 24,       // cue forms that are also nouns: "report", "claims", "calls"
   kCueObject = 1u << 25,  // content is the object phrase: "endorsed Smith", "criticized the plan"
+  // Learned cues (cue_table_data.cc, from PolNeAR train): a verb form that marks an
+  // attribution after a subject when the next token is of the flagged kind.
+  kLearnThat = 1u << 26,  // "... groused that ..."
+  kLearnTo = 1u << 27,    // "... plans to ..."
+  kLearnPrep = 1u << 28,  // "... focused on ...", "... talking about ..." (the particle is cue)
+  kLearnObj = 1u << 29,   // "... unleashed a tirade ..."
+  kLearnNoun =
+      1u << 30,  // "Roe's criticism of ...", "his support for ..." (a noun after a possessor)
+  kLearnMask = kLearnThat | kLearnTo | kLearnPrep | kLearnObj | kLearnNoun,
 };
+
+// One row of the learned cue table (cue_table_data.cc): a lower-cased word form, the frame
+// (one kLearn* flag) and, on PolNeAR train, how many attributions the learned-cue rule predicted
+// for the word (its forms pooled) in that frame and how many of those matched a gold
+// attribution.
+struct LearnedCue {
+  std::string_view word;
+  uint32_t frame;
+  uint16_t matched;
+  uint16_t predicted;
+};
+// The generated table (bench/quotes_cue_table.py writes cue_table_data.cc).
+extern const LearnedCue kLearnedCues[];
+extern const size_t kLearnedCueCount;
+// A learned row is used when matched / (predicted + 2) reaches this (a smoothed precision: rows
+// seen a few times need a high hit rate). Chosen on train by two-fold cross-validation (learn on
+// one half of the articles, count on the other).
+inline constexpr double kLearnedCueMinPrecision = 0.45;
 
 class Lexicon {
  public:
@@ -94,6 +122,14 @@ class Lexicon {
 bool LowerInto(std::string_view word, char* out, size_t cap, size_t* out_len);
 
 namespace internal {
+// Learning mode (bench only: parallax_eval_quotes --learn-cues): every unknown lower-case word
+// is tried as a learned cue in every frame, so the generator can count how often each one is
+// right; the learned table is then left out of the lexicon. SetUseCueTable(false)
+// (--no-cue-table) leaves it out too. Both must be set before the first Lexicon::Get().
+void SetLearnAllCues(bool on);
+bool LearnAllCues();
+void SetUseCueTable(bool on);
+bool UseCueTable();
 // LowerInto's byte-at-a-time path, which it takes for words with a byte >= 0x80; right for
 // every word (no capacity check). The reference LowerInto's ASCII table is tested against.
 void LowerIntoGeneral(std::string_view word, char* out, size_t* out_len);

@@ -199,6 +199,9 @@ class BlockScanner {
   // Token i (right after a comma) opens a clause of the writer's that ends an indirect content:
   // "but", "while", "although", "though", "whereas", "despite", "which", "even", "compared".
   bool AsideAfterComma(int i) const;
+  // The comma at c opens a new main clause: a subject noun phrase (a name or a determiner
+  // first), then a cue verb ("..., the governor blamed ...", "..., the AP reported").
+  bool NewClauseAfterComma(int c, int hi) const;
   // The preposition at k opens a complement of an object ("a role in the strike"), not a
   // channel ("in an interview") or a time ("on Tuesday"): the words up to the next
   // preposition, boundary or punctuation hold a noun and no channel noun, platform, time word
@@ -242,6 +245,21 @@ class BlockScanner {
   // Token i is a verb the lexicon does not list, right after a name, pronoun or role noun and
   // right before "that" and a clause: "Roe groused that the fees were too high".
   bool UnlistedVerbBeforeThat(int i, int u0, int u1) const;
+  // The frame of a learned cue at token i (one kLearn* flag, from the token after it), or 0.
+  uint32_t LearnedFrame(int i, int u1) const;
+  // Token i is a word of the learned cue table (`learned`: its kLearn* flags) in a frame it is
+  // learned for, after a subject: "Roe unleashed a tirade ...", "she is defending the plan",
+  // "Lunn focused on the fees". Emits the attribution (speaker = subject, content = what follows
+  // the verb, or its particle) and returns true; false when the clause does not fit.
+  bool LearnedCue(int i, int u0, int u1, uint32_t learned);
+  // "about", "on", "for", "against", ...: the particle of a learned cue ("focused on").
+  bool IsParticle(int i) const;
+  // "The plan was rejected by the council": a passive cue at i after the "be" at j, with its
+  // agent; the subject is the content, the agent the speaker. (Without an agent, as a
+  // speakerless attribution, it was tried: worse on both splits.)
+  void PassiveCue(int i, int j, int u0, int u1);
+  // Word shape of a learning-mode candidate: lower-case ASCII letters (inner ' or -), 3+ bytes.
+  bool LearnableWord(int i) const;
   // The quoted span q opens the unit (nothing but punctuation before its opening mark).
   bool QuoteOpensUnit(int q, int u0) const {
     if (q < 0 || quotes_[q].open_tok < u0) return false;
@@ -286,6 +304,7 @@ class BlockScanner {
   int runon_index_ = -1;
   bool pending_colon_ = false;  // the last unit scanned ended with "X continued:"
   bool transcript_ = false;
+  bool learn_all_ = internal::LearnAllCues();
   bool have_turn_ = false;  // the previous block was a transcript turn (turn_ holds it)
   Attr turn_;
   // Emits the block as a transcript turn when it is one; true when it did.
@@ -622,6 +641,24 @@ bool BlockScanner::IsTitleAbbrevDot(int i, int hi) const {
   return false;
 }
 
+bool BlockScanner::NewClauseAfterComma(int c, int hi) const {
+  int k = c + 1;
+  if (k >= hi || toks_[k].kind != Kind::kWord || toks_[k].quote >= 0) return false;
+  if (!(toks_[k].cap || (toks_[k].flags & kDeterminer)) || (toks_[k].flags & kPronoun))
+    return false;
+  int e = FwdNP(k, hi);
+  if (e < k) return false;
+  int v = e + 1;
+  if (v + 1 < hi && toks_[v].kind == Kind::kOpenParen) {  // "Bill Roe (R)"
+    while (v < hi && v - e < 8 && toks_[v].kind != Kind::kCloseParen) ++v;
+    ++v;
+  }
+  if (v + 1 >= hi || toks_[v].kind != Kind::kWord || toks_[v].cap) return false;
+  uint32_t f = toks_[v].flags;
+  // (An auxiliary after the subject, "..., his aides were", was tried: worse on both splits.)
+  return (f & kCue) && !(f & (kNounLike | kCueGerund));
+}
+
 bool BlockScanner::AsideAfterComma(int i) const {
   if (toks_[i].kind != Kind::kWord || toks_[i].quote >= 0) return false;
   static constexpr std::string_view kAsides[] = {
@@ -872,7 +909,7 @@ int BlockScanner::SkipAfterCue(int k, int hi, bool tell, Attr* attr) const {
 bool BlockScanner::UnlistedVerbBeforeThat(int i, int u0, int u1) const {
   if (i + 4 >= u1 || i <= u0 || !(toks_[i + 1].flags & kThat)) return false;
   const Tok& t = toks_[i];
-  if (t.cap || t.quote >= 0 || t.end - t.start < 5 || t.flags != 0) return false;
+  if (t.cap || t.quote >= 0 || t.end - t.start < 5 || (t.flags & ~kLearnMask) != 0) return false;
   std::string_view w = text_.substr(t.start, t.end - t.start);
   if (!(w.ends_with("ed") || (w.ends_with("s") && !w.ends_with("ss")))) return false;
   int j = SkipAuxBack(i - 1, u0);
@@ -883,6 +920,117 @@ bool BlockScanner::UnlistedVerbBeforeThat(int i, int u0, int u1) const {
   for (int k = i + 2; k < u1 && words < 3 && toks_[k].kind != Kind::kStop; ++k)
     if (toks_[k].kind == Kind::kWord || toks_[k].kind == Kind::kNumber) ++words;
   return words >= 3;
+}
+
+bool BlockScanner::LearnableWord(int i) const {
+  const Tok& t = toks_[i];
+  if (t.cap || t.end - t.start < 3 || IsLyAdverb(i) || IsParticle(i)) return false;
+  for (uint32_t k = t.start; k < t.end; ++k) {
+    char c = text_[k];
+    if (!((c >= 'a' && c <= 'z') || ((c == '\'' || c == '-') && k > t.start))) return false;
+  }
+  return true;
+}
+
+void BlockScanner::PassiveCue(int i, int j, int u0, int u1) {
+  const Tok& t = toks_[i];
+  if (t.quote >= 0 || (t.flags & (kCueTell | kNounLike)) || t.end - t.start < 5 ||
+      text_.compare(t.end - 2, 2, "ed") != 0 || j <= u0)
+    return;
+  int s = BackNP(j - 1, u0);
+  if (s < 0 || (toks_[s].flags & (kPronoun | kRelative))) return;
+  Attr attr;
+  attr.cue = Span{toks_[j].start, t.end};
+  if (i + 1 >= u1 || !IsWordLower(i + 1, "by")) return;
+  int e = FwdNP(i + 2, u1);
+  if (e < 0) return;
+  attr.speaker = SpanOf(i + 2, e);
+  if (!SetContent(s, j - 1, /*to_unterminated_end=*/false, &attr)) return;
+  Emit(attr);
+}
+
+bool BlockScanner::IsParticle(int i) const {
+  static constexpr std::string_view kParticles[] = {
+      "about", "on",   "for",    "against", "with",   "in",      "of",    "as",   "over",
+      "into",  "upon", "toward", "towards", "at",     "off",     "out",   "up",   "down",
+      "under", "by",   "from",   "after",   "before", "through", "among", "amid", "than"};
+  for (std::string_view w : kParticles)
+    if (IsWordLower(i, w)) return true;
+  return false;
+}
+
+uint32_t BlockScanner::LearnedFrame(int i, int u1) const {
+  int k = i + 1;
+  if (k >= u1) return 0;
+  const Tok& n = toks_[k];
+  if (n.kind == Kind::kOpenQuote || n.kind == Kind::kNumber) return kLearnObj;
+  if (n.kind != Kind::kWord) return 0;
+  if (n.flags & kThat) return kLearnThat;
+  if (IsWordLower(k, "to")) return kLearnTo;
+  if (IsParticle(k)) return k + 1 < u1 ? uint32_t{kLearnPrep} : 0u;
+  if (n.flags & (kBoundary | kAux | kPassiveAux | kNegation | kPreposition)) return 0;
+  return kLearnObj;
+}
+
+bool BlockScanner::LearnedCue(int i, int u0, int u1, uint32_t learned) {
+  const Tok& t = toks_[i];
+  if (t.cap || i == u0) return false;
+  const Tok& p = toks_[i - 1];
+  if ((learned & kLearnNoun) && p.kind == Kind::kWord && i + 2 < u1 &&
+      (IsPossessive(i - 1) || IsWordLower(i - 1, "his") || IsWordLower(i - 1, "her") ||
+       IsWordLower(i - 1, "their") || IsWordLower(i - 1, "its") || IsWordLower(i - 1, "our"))) {
+    // "Roe's criticism of the plan", "his support for Lunn": the possessor is the speaker.
+    bool that = (toks_[i + 1].flags & kThat) != 0;
+    if (!that && !IsParticle(i + 1)) return false;
+    int s = IsPossessive(i - 1) ? BackNP(i - 1, u0) : i - 1;
+    if (s < 0) s = i - 1;
+    Attr attr;
+    attr.speaker = SpanOf(s, i - 1);
+    attr.speaker_pronoun = s == i - 1 && !IsPossessive(i - 1);
+    attr.cue = SpanOf(i, that ? i : i + 1);
+    cue_flags_ = kCue | kCueObject;
+    bool ok = ContentAfter(that ? i + 1 : i + 2, u1, &attr);
+    cue_flags_ = 0;
+    if (!ok) return false;
+    Emit(attr);
+    return true;
+  }
+  uint32_t frame = LearnedFrame(i, u1);
+  if ((frame & learned) == 0) return false;
+  // "his plans", "the attacks", "Roe's views": a noun, not a verb.
+  if (p.kind == Kind::kWord && ((p.flags & (kDeterminer | kPreposition)) || IsPossessive(i - 1)) &&
+      !(p.flags & kPronoun))
+    return false;
+  int j = SkipAuxBack(i - 1, u0);
+  if (j >= u0 && toks_[j].kind == Kind::kWord && (toks_[j].flags & kPassiveAux)) {
+    // "is defending" (progressive) goes on to the subject; "was rejected" (passive) does not.
+    if (t.end - t.start < 5 || text_.compare(t.end - 3, 3, "ing") != 0) return false;
+    j = SkipAuxBack(j - 1, u0);
+  }
+  // The subject's head: a pronoun, a name, a role noun or "who".
+  if (j < u0 || toks_[j].kind != Kind::kWord ||
+      !(toks_[j].cap || (toks_[j].flags & (kPronoun | kSpeakerNoun | kRelative))))
+    return false;
+  int s = BackNP(j, u0);
+  if (s < 0 && (toks_[j].flags & kRelative)) s = j;
+  if (s < 0 || !LooksLikeSpeaker(s, j)) return false;
+  Attr attr;
+  attr.speaker = SpanOf(s, j);
+  attr.speaker_pronoun = s == j && (toks_[s].flags & kPronoun);
+  int k = i + 1;
+  if (frame == kLearnPrep) {
+    attr.cue = SpanOf(i, i + 1);
+    k = i + 2;
+  } else {
+    attr.cue = SpanOf(i, i);
+  }
+  cue_flags_ = kCue | kCueObject;
+  if (frame == kLearnObj || frame == kLearnPrep) k = SkipAfterCue(k, u1, false, &attr);
+  bool ok = ContentAfter(k, u1, &attr);
+  cue_flags_ = 0;
+  if (!ok) return false;
+  Emit(attr);
+  return true;
 }
 
 bool BlockScanner::IsQuantity(int i) const {
@@ -1014,6 +1162,9 @@ bool BlockScanner::ContentAfter(int k, int hi, Attr* attr) {
     // relative clause after a comma is the writer's, not the reported content.
     if (u.kind == Kind::kComma && u.quote < 0 && words >= 1 && e + 1 < hi && AsideAfterComma(e + 1))
       break;
+    // "After the court ruled, the governor blamed ...": a comma, then a new subject and its verb
+    // (a cue, or an auxiliary) opens the writer's main clause.
+    if (u.kind == Kind::kComma && u.quote < 0 && words >= 3 && NewClauseAfterComma(e, hi)) break;
     if (u.kind == Kind::kWord || u.kind == Kind::kNumber) ++words;
     if (u.kind == Kind::kCloseQuote && e + 1 < hi && CommaBefore(e) && EndsContent(e + 1, hi)) {
       last = e;
@@ -1254,8 +1405,11 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
     Tok& t = toks_[i];
     if (t.kind != Kind::kWord) continue;
     if (!(t.flags & (kCue | kAccording | kPo))) {
+      uint32_t learned = t.flags & kLearnMask;
+      if (learned == 0 && learn_all_ && t.flags == 0 && LearnableWord(i)) learned = kLearnMask;
+      if (learned != 0 && t.quote < 0 && LearnedCue(i, u0, u1, learned)) continue;
       // A verb the lexicon lacks, before "that": from here on a cue like any other.
-      if (t.flags != 0 || i + 1 >= u1 || !(toks_[i + 1].flags & kThat) ||
+      if ((t.flags & ~kLearnMask) != 0 || i + 1 >= u1 || !(toks_[i + 1].flags & kThat) ||
           !UnlistedVerbBeforeThat(i, u0, u1))
         continue;
       t.flags |= kCue;
@@ -1306,10 +1460,24 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
         !(toks_[i - 1].flags & kPronoun) && !(IsQuantity(i - 1) && !(t.flags & kNounLike)))
       continue;
     attr.cue = SpanOf(i, i);
+    // "is criticizing", "are questioning": a progressive verb after "be", not a gerund.
+    int be = -1;
+    if (IsIngWord(i)) {
+      int b = SkipAuxBack(i - 1, u0);
+      if (b > u0 && toks_[b].kind == Kind::kWord && (toks_[b].flags & kPassiveAux) &&
+          !IsWordLower(b, "being") && !IsWordLower(b, "be"))
+        be = b;
+    }
     // ", saying (that) ...": the speaker is the subject of the main clause.
-    if (t.flags & kCueGerund) {
+    if ((t.flags & kCueGerund) && be < 0) {
+      // ", often citing ...": adverbs may stand between the comma and the gerund.
+      int g = i - 1;
+      while (g > u0 && toks_[g].kind == Kind::kWord && toks_[g].quote < 0 &&
+             (IsLyAdverb(g) || ((toks_[g].flags & kAux) && !(toks_[g].flags & kPassiveAux) &&
+                                !(toks_[g].flags & (kPronoun | kCue)))))
+        --g;
       bool after_comma =
-          i > u0 && (toks_[i - 1].kind == Kind::kComma || toks_[i - 1].kind == Kind::kDash);
+          g >= u0 && g >= i - 3 && (toks_[g].kind == Kind::kComma || toks_[g].kind == Kind::kDash);
       bool quoted_as = i > u0 + 1 && IsWordLower(i - 1, "as");
       if (!after_comma && !quoted_as) continue;
       if (static_cast<int>(out_->size()) > unit_first_attr_ && !out_->back().speaker.empty()) {
@@ -1334,7 +1502,7 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
       continue;
     bool strong = (t.flags & kCueStrong) != 0;
     bool tell = (t.flags & kCueTell) != 0;
-    int j = SkipAuxBack(i - 1, u0);
+    int j = SkipAuxBack(be >= 0 ? be - 1 : i - 1, u0);
     // "The council is widely expected to approve the plan": an expectation with no source; the
     // subject and the infinitive are its content (two pieces under one cue).
     if (IsWordLower(i, "expected") && i + 1 < u1 && IsWordLower(i + 1, "to") && j >= u0 &&
@@ -1353,7 +1521,10 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
       continue;
     }
     // Passive "was told", "is expected": no speaker of its own here.
-    if (j >= u0 && (toks_[j].flags & kPassiveAux) && j == i - 1) continue;
+    if (j >= u0 && (toks_[j].flags & kPassiveAux) && j == i - 1) {
+      PassiveCue(i, j, u0, u1);
+      continue;
+    }
     // "Smith resigned and said ...": the subject of the first verb.
     if (j >= u0 && j > u0 && (IsWordLower(j, "and") || IsWordLower(j, "but"))) {
       if (static_cast<int>(out_->size()) > unit_first_attr_ && !out_->back().speaker.empty()) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "src/quotes/lexicon.h"
 #include "src/quotes/marks.h"
 #include "src/text/sentences.h"
 
@@ -991,6 +992,49 @@ const Case kCases[] = {
      "ROE",
      ":",
      kNone},
+    // --- Progressive forms, gerunds after adverbs, a new clause after a comma.
+    {"progressive_cue",
+     {"Ada Lunn is criticizing the toll plan."},
+     "the toll plan",
+     false,
+     "Ada Lunn",
+     "criticizing",
+     kNone},
+    {"progressive_cue_with_adverb",
+     {"The dockworkers are openly questioning the new shift rota."},
+     "the new shift rota",
+     false,
+     "The dockworkers",
+     "questioning",
+     kNone},
+    {"gerund_after_adverb",
+     {"Roe opposed the toll, often citing its cost to families."},
+     "its cost to families",
+     false,
+     "Roe",
+     "citing",
+     kNone},
+    {"passive_with_agent",
+     {"The toll plan was criticized by Ada Lunn on Monday."},
+     "The toll plan",
+     false,
+     "Ada Lunn",
+     "was criticized",
+     kNone},
+    {"new_clause_after_comma_ends_content",
+     {"Lunn said that after the vote failed, the mayor announced a second ballot."},
+     "that after the vote failed",
+     false,
+     "Lunn",
+     "said",
+     kNone},
+    {"new_clause_after_comma_has_own_cue",
+     {"Lunn said that after the vote failed, the mayor announced a second ballot."},
+     "a second ballot",
+     false,
+     "the mayor",
+     "announced",
+     kNone},
 };
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, QuoteCaseTest, ::testing::ValuesIn(kCases),
@@ -1043,6 +1087,9 @@ const NoQuoteCase kNoQuoteCases[] = {
      {"UPDATE: The ferry left at noon.", "CORRECTION: An earlier version misspelled a street.",
       "UPDATE: The bridge opened at dawn."}},
     {"one_label_not_transcript", {"WEATHER: Rain over the harbour all week."}},
+    {"progressive_non_cue", {"The ferry is leaving the harbour at noon."}},
+    {"passive_is_no_cue", {"The old quay was blocked by snow for a week."}},
+    {"passive_without_agent", {"The toll plan was criticized on Monday."}},
     {"headline_credited_by",
      {"\xE2\x80\x9C"
       "A small town finds out what a tram line costs every family,"
@@ -1222,6 +1269,100 @@ TEST(QuotesTest, NestedStanceIsPartOfOuterContent) {
   Article a = MakeArticle({"Mara Velnik fears the tolls will rise."});
   AnnotateQuotes(&a);
   EXPECT_NE(FindQuote(a, "the tolls will rise"), nullptr) << Dump(a);
+}
+
+// The learned cue table: rows are well formed, and words used from it act as cues in their
+// frame (the words are taken from the table, so the test holds after it is regenerated).
+TEST(LearnedCuesTest, TableRowsAreWellFormed) {
+  ASSERT_GT(kLearnedCueCount, 0u);
+  for (size_t i = 0; i < kLearnedCueCount; ++i) {
+    const LearnedCue& c = kLearnedCues[i];
+    ASSERT_FALSE(c.word.empty()) << i;
+    for (char ch : c.word)
+      EXPECT_TRUE((ch >= 'a' && ch <= 'z') || ch == '\'' || ch == '-') << c.word;
+    EXPECT_TRUE(c.frame == kLearnThat || c.frame == kLearnTo || c.frame == kLearnPrep ||
+                c.frame == kLearnObj || c.frame == kLearnNoun)
+        << c.word;
+    EXPECT_LE(c.matched, c.predicted) << c.word;
+  }
+}
+
+// The most often tried word of the table that the lexicon uses in `frame` (empty when none).
+std::string UsedLearnedWord(uint32_t frame) {
+  const Lexicon& lex = Lexicon::Get();
+  const LearnedCue* best = nullptr;
+  for (size_t i = 0; i < kLearnedCueCount; ++i) {
+    const LearnedCue& c = kLearnedCues[i];
+    uint32_t f = lex.Lookup(c.word);
+    if (c.frame == frame && (f & frame) && (f & ~kLearnMask) == 0 &&
+        c.word.find('\'') == std::string_view::npos && c.word.size() >= 3 &&
+        (best == nullptr || c.predicted > best->predicted))
+      best = &c;
+  }
+  return best ? std::string(best->word) : "";
+}
+
+TEST(LearnedCuesTest, ObjectFrame) {
+  std::string w = UsedLearnedWord(kLearnObj);
+  ASSERT_FALSE(w.empty());
+  Article a = MakeArticle({"Ada Lunn " + w + " the harbour plan on Monday."});
+  AnnotateQuotes(&a);
+  const Quote* q = FindQuote(a, "the harbour plan");
+  ASSERT_NE(q, nullptr) << w << "\n" << Dump(a);
+  EXPECT_EQ(q->speaker.name, "Ada Lunn");
+  ASSERT_TRUE(q->cue.has_value());
+  EXPECT_EQ(a.View(*q->cue), w);
+  EXPECT_FALSE(q->direct);
+}
+
+TEST(LearnedCuesTest, ParticleFrame) {
+  std::string w = UsedLearnedWord(kLearnPrep);
+  ASSERT_FALSE(w.empty());
+  Article a = MakeArticle({"She " + w + " about the harbour fees."});
+  AnnotateQuotes(&a);
+  const Quote* q = FindQuote(a, "the harbour fees");
+  ASSERT_NE(q, nullptr) << w << "\n" << Dump(a);
+  EXPECT_EQ(q->speaker.name, "She");
+  ASSERT_TRUE(q->cue.has_value());
+  EXPECT_EQ(a.View(*q->cue), w + " about");
+}
+
+TEST(LearnedCuesTest, InfinitiveFrame) {
+  std::string w = UsedLearnedWord(kLearnTo);
+  ASSERT_FALSE(w.empty());
+  Article a = MakeArticle({"Ada Lunn " + w + " to reopen the north quay."});
+  AnnotateQuotes(&a);
+  const Quote* q = FindQuote(a, "to reopen the north quay");
+  ASSERT_NE(q, nullptr) << w << "\n" << Dump(a);
+  EXPECT_EQ(q->speaker.name, "Ada Lunn");
+}
+
+TEST(LearnedCuesTest, NotAfterDeterminerOrInPassive) {
+  std::string w = UsedLearnedWord(kLearnObj);
+  ASSERT_FALSE(w.empty());
+  for (const std::string& text :
+       {"The " + w + " plan was read out.", "The plan was " + w + " by the council."}) {
+    Article a = MakeArticle({text});
+    AnnotateQuotes(&a);
+    EXPECT_TRUE(a.quotes.empty()) << text << "\n" << Dump(a);
+  }
+}
+
+TEST(LearnedCuesTest, LearningModeTriesUnknownWords) {
+  // "zorbled" is no English word: only learning mode takes it as a cue.
+  Article a = MakeArticle({"Ada Lunn zorbled the harbour plan on Monday."});
+  AnnotateQuotes(&a);
+  EXPECT_EQ(FindQuote(a, "the harbour plan"), nullptr) << Dump(a);
+  internal::SetLearnAllCues(true);
+  Article b = MakeArticle({"Ada Lunn zorbled the harbour plan on Monday."});
+  AnnotateQuotes(&b);
+  internal::SetLearnAllCues(false);
+  const Quote* q = FindQuote(b, "the harbour plan");
+  ASSERT_NE(q, nullptr) << Dump(b);
+  EXPECT_EQ(q->speaker.name, "Ada Lunn");
+  Article c = MakeArticle({"Ada Lunn zorbled the harbour plan on Monday."});
+  AnnotateQuotes(&c);
+  EXPECT_EQ(FindQuote(c, "the harbour plan"), nullptr) << Dump(c);
 }
 
 TEST(QuotesTest, Idempotent) {

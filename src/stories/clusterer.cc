@@ -11,7 +11,10 @@ namespace {
 // 2: the whole state in one string, the duplicate index a length-prefixed string within it.
 // 4: the state in parts (StatePartNames); kStateFormat tags the head part, kContainerFormat the
 // parts concatenated by Serialize().
-constexpr uint32_t kStateFormat = 4;
+// 6: format 4 with the pair and margin thresholds in the head's options. A state saved in format
+// 2 or 4 is restored with those two rules off, so it goes on clustering as it was saved.
+constexpr uint32_t kStateFormat = 6;
+constexpr uint32_t kStateFormat4 = 4;
 constexpr uint32_t kContainerFormat = 5;
 // IDF = ln((N + kIdfPriorDocs) / (df + 0.5)): a prior of unseen documents, so that in a young
 // corpus (the first articles of a run, or a corpus of one story) the words all articles share
@@ -316,10 +319,20 @@ Status StoryClusterer::Add(const ArticleFeatures& a) {
   std::vector<std::pair<float, uint32_t>> candidates = Candidates(vec);
   std::optional<uint32_t> best;
   float best_sim = 0;
+  // The open candidate nearest by centroid, and the centroid cosine of the runner-up.
+  std::optional<uint32_t> nearest;
+  float nearest_sim = 0, runner_up = 0;
   for (const auto& [score, s] : candidates) {
     const StoryState& st = stories_[s];
     if (!Open(st, a.day)) continue;
     float cent = Dot(vec, st.vec);
+    if (!nearest || cent > nearest_sim || (cent == nearest_sim && s < *nearest)) {
+      if (nearest) runner_up = std::max(runner_up, nearest_sim);
+      nearest = s;
+      nearest_sim = cent;
+    } else {
+      runner_up = std::max(runner_up, cent);
+    }
     if (cent < options_.min_similarity) continue;
     float core = 0;
     for (const Core& c : st.core) core = std::max(core, Dot(vec, c.vec));
@@ -328,6 +341,21 @@ Status StoryClusterer::Add(const ArticleFeatures& a) {
     if (best && sim <= best_sim) continue;
     best = s;
     best_sim = sim;
+  }
+  if (!best && nearest) {
+    // Below the main thresholds: a lone article pairs more easily, and a clear winner among the
+    // candidates joins at a lower cosine (see ClusterOptions::pair_similarity, margin_ratio).
+    const StoryState& st = stories_[*nearest];
+    const bool pair = st.size == 1 && nearest_sim >= options_.pair_similarity;
+    const bool margin = nearest_sim >= options_.margin_similarity &&
+                        runner_up <= options_.margin_ratio * nearest_sim;
+    if (pair || margin) {
+      float core = 0;
+      for (const Core& c : st.core) core = std::max(core, Dot(vec, c.vec));
+      const double floor = std::min(pair ? options_.pair_similarity : 1.0,
+                                    margin ? options_.margin_similarity : 1.0);
+      if (core >= floor) best = nearest;
+    }
   }
   uint32_t story;
   if (best) {
@@ -645,6 +673,9 @@ void StoryClusterer::WritePart(std::string_view name, dedup::ByteWriter* out) co
     w.F64(o.min_similarity);
     w.F64(o.min_core_similarity);
     w.F64(o.split_ratio);
+    w.F64(o.pair_similarity);
+    w.F64(o.margin_similarity);
+    w.F64(o.margin_ratio);
     for (uint32_t v :
          {o.centroid_terms, o.core_articles, o.core_terms, o.index_terms, o.query_terms,
           o.max_candidates, o.max_posting_scan, o.max_copies, o.split_max_size, o.split_min_part})
@@ -748,18 +779,26 @@ Result<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes) {
 bool StoryClusterer::IsHeadPart(std::string_view bytes) {
   dedup::ByteReader r(bytes);
   uint32_t format = 0;
-  return r.U32(&format) && format == kStateFormat;
+  return r.U32(&format) && (format == kStateFormat || format == kStateFormat4);
 }
 
 Result<StoryClusterer> StoryClusterer::DeserializeStateParts(const PartReader& read) {
   PARALLAX_ASSIGN_OR_RETURN(std::string head, read("head"));
   dedup::ByteReader r(head);
   uint32_t format = 0;
-  if (!r.U32(&format) || format != kStateFormat) return BadState("unknown format");
+  if (!r.U32(&format) || (format != kStateFormat && format != kStateFormat4))
+    return BadState("unknown format");
   ClusterOptions o;
   if (!r.I32(&o.window_days) || !r.F64(&o.min_similarity) || !r.F64(&o.min_core_similarity) ||
       !r.F64(&o.split_ratio))
     return BadState("truncated options");
+  if (format == kStateFormat4) {
+    o.pair_similarity = o.margin_similarity = 1.0;  // the rules it was saved without
+    o.margin_ratio = 0.0;
+  } else if (!r.F64(&o.pair_similarity) || !r.F64(&o.margin_similarity) ||
+             !r.F64(&o.margin_ratio)) {
+    return BadState("truncated options");
+  }
   for (uint32_t* v : {&o.centroid_terms, &o.core_articles, &o.core_terms, &o.index_terms,
                       &o.query_terms, &o.max_candidates, &o.max_posting_scan, &o.max_copies,
                       &o.split_max_size, &o.split_min_part})
@@ -843,6 +882,8 @@ Result<StoryClusterer> StoryClusterer::DeserializeFormat2(std::string_view bytes
   if (!r.I32(&o.window_days) || !r.F64(&o.min_similarity) || !r.F64(&o.min_core_similarity) ||
       !r.F64(&o.split_ratio))
     return bad("truncated options");
+  o.pair_similarity = o.margin_similarity = 1.0;  // the rules it was saved without
+  o.margin_ratio = 0.0;
   for (uint32_t* v : {&o.centroid_terms, &o.core_articles, &o.core_terms, &o.index_terms,
                       &o.query_terms, &o.max_candidates, &o.max_posting_scan, &o.max_copies,
                       &o.split_max_size, &o.split_min_part})

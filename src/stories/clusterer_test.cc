@@ -282,6 +282,109 @@ TEST(StoryClustererTest, SplitRunsEqualOneRunWithSplits) {
   }
 }
 
+// Hand-made features (undated, no dedup signature): each key a term of weight 1. The cosines
+// below follow from the IDF of these few articles.
+ArticleFeatures Synthetic(const std::string& id, std::vector<uint64_t> keys) {
+  ArticleFeatures f;
+  f.id = id;
+  std::sort(keys.begin(), keys.end());
+  for (uint64_t k : keys) f.terms.push_back(Term{k, 1.0f});
+  return f;
+}
+
+std::vector<uint64_t> Keys(std::initializer_list<std::pair<uint64_t, uint64_t>> ranges) {
+  std::vector<uint64_t> out;
+  for (const auto& [from, to] : ranges)
+    for (uint64_t k = from; k <= to; ++k) out.push_back(k);
+  return out;
+}
+
+ClusterOptions Rules(bool pair, bool margin) {
+  ClusterOptions o;
+  if (!pair) o.pair_similarity = 1.0;
+  if (!margin) o.margin_similarity = 1.0;
+  return o;
+}
+
+// A alone, then B sharing 3 of its 10 terms: cosine ~0.26, below min_similarity (0.30) and above
+// pair_similarity (0.16).
+TEST(StoryClustererTest, LoneArticlesPairAtALowerCosine) {
+  const ArticleFeatures a = Synthetic("a", Keys({{1, 10}}));
+  const ArticleFeatures b = Synthetic("b", Keys({{1, 3}, {11, 17}}));
+  struct Case {
+    bool pair, margin, together;
+  };
+  for (const Case& t : {Case{true, true, true}, Case{true, false, true},
+                        Case{false, true, true},  // a lone candidate is a clear winner
+                        Case{false, false, false}}) {
+    StoryClusterer c(Rules(t.pair, t.margin));
+    ASSERT_TRUE(c.Add(a).ok());
+    ASSERT_TRUE(c.Add(b).ok());
+    EXPECT_EQ(c.StoryOf("a") == c.StoryOf("b"), t.together) << t.pair << t.margin;
+  }
+  // The pair rule takes a single article only: once A's story has two articles, B stays out
+  // (the margin rule off).
+  StoryClusterer grown(Rules(true, false));
+  ASSERT_TRUE(grown.Add(a).ok());
+  ASSERT_TRUE(grown.Add(Synthetic("a2", Keys({{1, 10}}))).ok());
+  ASSERT_EQ(grown.StoryOf("a"), grown.StoryOf("a2"));
+  ASSERT_TRUE(grown.Add(b).ok());
+  EXPECT_NE(grown.StoryOf("a"), grown.StoryOf("b"));
+  // Far below both thresholds nothing joins: 1 shared term of 10.
+  StoryClusterer far;
+  ASSERT_TRUE(far.Add(a).ok());
+  ASSERT_TRUE(far.Add(Synthetic("f", Keys({{1, 1}, {20, 28}}))).ok());
+  EXPECT_NE(far.StoryOf("a"), far.StoryOf("f"));
+}
+
+// Stories A and C; B is ~0.26 from A. It joins A when C is far behind (runner-up ~0.09), not
+// when C is as near as A (the pair rule off: both are single articles).
+TEST(StoryClustererTest, AClearWinnerJoinsAtALowerCosine) {
+  const ArticleFeatures a = Synthetic("a", Keys({{1, 10}}));
+  const ArticleFeatures c = Synthetic("c", Keys({{30, 39}}));
+  const ArticleFeatures clear = Synthetic("b", Keys({{1, 3}, {30, 30}, {50, 55}}));
+  const ArticleFeatures torn = Synthetic("b", Keys({{1, 3}, {30, 32}, {50, 53}}));
+  for (bool margin : {true, false}) {
+    StoryClusterer s(Rules(false, margin));
+    for (const ArticleFeatures& f : {a, c, clear}) ASSERT_TRUE(s.Add(f).ok());
+    EXPECT_EQ(s.StoryOf("b") == s.StoryOf("a"), margin);
+    EXPECT_NE(s.StoryOf("b"), s.StoryOf("c"));
+  }
+  StoryClusterer s(Rules(false, true));
+  for (const ArticleFeatures& f : {a, c, torn}) ASSERT_TRUE(s.Add(f).ok());
+  EXPECT_NE(s.StoryOf("b"), s.StoryOf("a"));
+  EXPECT_NE(s.StoryOf("b"), s.StoryOf("c"));
+  EXPECT_EQ(s.story_count(), 3u);
+}
+
+// A head part of state format 4 (before the pair and margin rules) restores with both rules
+// off, so an old corpus goes on clustering as it was saved.
+TEST(StoryClustererTest, Format4StateRestoresWithoutTheNewRules) {
+  StoryClusterer c;
+  ASSERT_TRUE(c.Add(Synthetic("a", Keys({{1, 10}}))).ok());
+  const std::string head = c.SerializeStatePart("head");
+  // Format 6 head: u32 format, i32 window, f64 x3, then the 3 new f64 (24 bytes).
+  std::string old = head.substr(0, 32) + head.substr(56);
+  old[0] = 4;
+  ASSERT_TRUE(StoryClusterer::IsHeadPart(old));
+  for (bool format4 : {false, true}) {
+    Result<StoryClusterer> r =
+        StoryClusterer::DeserializeStateParts([&](const std::string& name) -> Result<std::string> {
+          if (name == "head") return format4 ? old : head;
+          return c.SerializeStatePart(name);
+        });
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_TRUE(r->Add(Synthetic("b", Keys({{1, 3}, {11, 17}}))).ok());
+    EXPECT_EQ(r->StoryOf("a") == r->StoryOf("b"), !format4);
+  }
+  // Truncated new options are an error.
+  EXPECT_FALSE(
+      StoryClusterer::DeserializeStateParts([&](const std::string& name) -> Result<std::string> {
+        if (name == "head") return head.substr(0, 40);
+        return c.SerializeStatePart(name);
+      }).ok());
+}
+
 TEST(StoryClustererTest, NearDuplicatesAlwaysJoin) {
   StoryClusterer c;
   Article original = MakeArticle(1, 1, "2024-03-01");

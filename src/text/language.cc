@@ -49,7 +49,7 @@ constexpr std::array<std::string_view, 40> kEnglishFunctionWords = {
     "not",  "but", "who",  "had", "been", "their", "its",  "she",  "we",   "would"};
 
 // A word of at most 8 bytes packed into an integer (little end first, zero padded).
-uint64_t PackWord(std::string_view w) {
+constexpr uint64_t PackWord(std::string_view w) {
   uint64_t v = 0;
   for (size_t i = 0; i < w.size() && i < 8; ++i)
     v |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
@@ -60,7 +60,7 @@ uint64_t PackWord(std::string_view w) {
 // usually one compare per word instead of forty string compares.
 class FunctionWordSet {
  public:
-  FunctionWordSet() {
+  constexpr FunctionWordSet() {
     for (std::string_view f : kEnglishFunctionWords) {
       uint64_t key = PackWord(f);
       size_t i = Slot(key);
@@ -68,7 +68,7 @@ class FunctionWordSet {
       slots_[i] = key;
     }
   }
-  bool Contains(uint64_t key) const {
+  constexpr bool Contains(uint64_t key) const {
     for (size_t i = Slot(key);; i = (i + 1) % kSlots) {
       if (slots_[i] == key) return true;
       if (slots_[i] == 0) return false;
@@ -77,14 +77,12 @@ class FunctionWordSet {
 
  private:
   static constexpr size_t kSlots = 128;  // a power of two, over three times the word count
-  static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> 57; }
+  static constexpr size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> 57; }
   std::array<uint64_t, kSlots> slots_{};
 };
 
-bool IsEnglishFunctionWord(std::string_view w) {
-  static const FunctionWordSet kSet;
-  return !w.empty() && w.size() <= 8 && kSet.Contains(PackWord(w));
-}
+// Built at compile time: no guard to check on the per-word path.
+constexpr FunctionWordSet kFunctionWords;
 
 // The fast path: CLD2 costs ~300 instructions a byte, more than the rest of the text stage.
 // On a window of kFastWindow bytes with almost no non-ASCII letters, and in which English
@@ -97,14 +95,15 @@ constexpr double kFastShare = 0.25;
 bool LooksEnglish(std::string_view utf8) {
   std::string_view s = utf8.substr(0, kFastWindow);
   size_t words = 0, function_words = 0, non_ascii = 0;
-  char word[8];
+  uint64_t packed = 0;  // the word so far, lower-cased, as PackWord packs it
   size_t len = 0;
   bool too_long = false;
   auto end_word = [&] {
     if (len > 0 || too_long) {
       ++words;
-      if (!too_long && IsEnglishFunctionWord(std::string_view(word, len))) ++function_words;
+      if (!too_long && kFunctionWords.Contains(packed)) ++function_words;
     }
+    packed = 0;
     len = 0;
     too_long = false;
   };
@@ -119,8 +118,9 @@ bool LooksEnglish(std::string_view utf8) {
       if (c >= 0xC0 && !punctuation) ++non_ascii;
       end_word();
     } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-      if (len < sizeof(word)) {
-        word[len++] = static_cast<char>(c | 0x20);
+      if (len < 8) {
+        packed |= uint64_t{static_cast<unsigned char>(c | 0x20)} << (8 * len);
+        ++len;
       } else {
         too_long = true;
       }
@@ -134,8 +134,13 @@ bool LooksEnglish(std::string_view utf8) {
 
 }  // namespace
 
+bool LooksEnglishFast(std::string_view utf8) {
+  static_assert(kFastWindow <= kEnglishReadBytes);
+  return utf8.size() >= kMinBytes && LooksEnglish(utf8);
+}
+
 std::string DetectLanguage(std::string_view utf8) {
-  if (utf8.size() >= kMinBytes && LooksEnglish(utf8)) return "en";
+  if (LooksEnglishFast(utf8)) return "en";
   return DetectLanguageCld2(utf8);
 }
 

@@ -20,6 +20,13 @@ std::string DetectLanguage(std::string_view utf8);
 // a prefix of at least kLanguageReadBytes + 1 bytes of a longer text and get the same answer.
 inline constexpr size_t kLanguageReadBytes = 32 * 1024;
 
+// DetectLanguage's fast path for English alone: true when DetectLanguage(utf8) answers "en"
+// without CLD2. Reads no byte at or past kEnglishReadBytes, so a caller may pass a prefix of at
+// least that many bytes of a longer text (and run DetectLanguage on more only when it is
+// false).
+bool LooksEnglishFast(std::string_view utf8);
+inline constexpr size_t kEnglishReadBytes = 1024;
+
 // The reference path: CLD2 alone, without DetectLanguage's fast path for English (which the
 // tests check against this).
 std::string DetectLanguageCld2(std::string_view utf8);

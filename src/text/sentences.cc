@@ -448,6 +448,8 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span range) {
 
 void AnnotateSentences(Article* article) {
   article->sentences.clear();
+  // About one sentence per 100 bytes of news prose: one allocation for most articles.
+  article->sentences.reserve(article->text.size() / 96 + 4);
   for (const Block& b : article->blocks) {
     switch (b.role) {
       case BlockRole::kBoilerplate:

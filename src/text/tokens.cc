@@ -5,10 +5,13 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "src/base/hash.h"
 #include "src/base/utf8.h"
 
 namespace parallax::text {
@@ -135,15 +138,51 @@ struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
 
-// One language's Snowball stemmer on one thread, with a memo of recent stems: news copy repeats
-// its words, and a hash lookup is several times cheaper than running Snowball again.
-struct ThreadStemmer {
-  std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer;  // null: no stemmer for the language
-  std::unordered_map<std::string, std::string> memo;
+// A memo of recent stems: news copy repeats its words, and a lookup is several times cheaper
+// than running Snowball again. Direct-mapped by the word's hash, words and stems stored inline
+// (a node-based map allocated twice per new word and was most of the stories stage's
+// featurizing cost); a word that does not fit, or whose slot another word took, is stemmed
+// again.
+class StemMemo {
+ public:
+  static constexpr size_t kMaxBytes = 30;  // longer words are not memoised
+  // The stem of `word` when memoised, else nullopt.
+  bool Find(std::string_view word, uint64_t hash, std::string* stem) const {
+    const Entry& e = entries_[hash & kMask];
+    if (e.hash != hash || e.word_size != word.size() ||
+        std::memcmp(e.word, word.data(), word.size()) != 0)
+      return false;
+    stem->assign(e.stem, e.stem_size);
+    return true;
+  }
+  void Put(std::string_view word, uint64_t hash, std::string_view stem) {
+    if (word.size() > kMaxBytes || stem.size() > kMaxBytes) return;
+    Entry& e = entries_[hash & kMask];
+    e.hash = hash;
+    e.word_size = static_cast<uint8_t>(word.size());
+    e.stem_size = static_cast<uint8_t>(stem.size());
+    std::memcpy(e.word, word.data(), word.size());
+    std::memcpy(e.stem, stem.data(), stem.size());
+  }
+
+ private:
+  struct Entry {
+    uint64_t hash = 0;
+    uint8_t word_size = 0xFF;  // never a real size: the slot is empty
+    uint8_t stem_size = 0;
+    char word[kMaxBytes];
+    char stem[kMaxBytes];
+  };
+  static constexpr size_t kEntries = 1 << 14;  // ~1.1 MiB per thread and language
+  static constexpr size_t kMask = kEntries - 1;
+  std::vector<Entry> entries_ = std::vector<Entry>(kEntries);
 };
 
-// Bounds the memo's memory (about 64 bytes an entry): it is dropped when it grows past this.
-constexpr size_t kMaxMemo = 1 << 16;
+// One language's Snowball stemmer on one thread, with its memo.
+struct ThreadStemmer {
+  std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer;  // null: no stemmer for the language
+  StemMemo memo;
+};
 
 // The calling thread's stemmer for `language`, created on first use.
 ThreadStemmer& StemmerFor(std::string_view language) {
@@ -315,16 +354,15 @@ std::string Stem(std::string_view folded_word, std::string_view language) {
   if (folded_word.empty()) return std::string();
   ThreadStemmer& ts = StemmerFor(language);
   if (ts.stemmer == nullptr) return std::string(folded_word);
-  std::string word(folded_word);
-  auto it = ts.memo.find(word);
-  if (it != ts.memo.end()) return it->second;
+  const uint64_t hash = Hash64(folded_word);
+  std::string stem;
+  if (ts.memo.Find(folded_word, hash, &stem)) return stem;
   sb_stemmer* s = ts.stemmer.get();
   const sb_symbol* r = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(folded_word.data()),
                                        static_cast<int>(folded_word.size()));
-  if (r == nullptr) return word;  // out of memory inside Snowball
-  std::string stem(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(s)));
-  if (ts.memo.size() >= kMaxMemo) ts.memo.clear();
-  ts.memo.emplace(std::move(word), stem);
+  if (r == nullptr) return std::string(folded_word);  // out of memory inside Snowball
+  stem.assign(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(s)));
+  ts.memo.Put(folded_word, hash, stem);
   return stem;
 }
 
