@@ -265,8 +265,8 @@ Lexicon::Lexicon() {
   for (size_t i = 0; table && i < kLearnedCueCount; ++i) {
     const LearnedCue& c = kLearnedCues[i];
     if (c.matched / (c.predicted + 2.0) < kLearnedCueMinPrecision) continue;
-    auto it = table_.find(c.word);
-    if (it != table_.end() && (it->second & ~kLearnMask) != 0) continue;
+    const uint32_t* known = table_.Find(c.word);
+    if (known != nullptr && (*known & ~kLearnMask) != 0) continue;
     Add(c.word, c.frame);
   }
 }
@@ -286,6 +286,26 @@ void Lexicon::Add(std::string_view words, uint32_t flags) {
       }
     }
     i = j;
+  }
+}
+
+uint32_t& Lexicon::WordTable::operator[](std::string_view w) {
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.word.data() != nullptr) (*this)[s.word] = s.flags;
+  }
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = Hash(w) & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.word.data() == nullptr) {
+      s.word = w;
+      ++used_;
+      return s.flags;
+    }
+    if (s.word == w) return s.flags;
   }
 }
 
