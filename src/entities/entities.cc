@@ -549,6 +549,29 @@ uint64_t LaneCounts(const Scratch& s, const Tok& t) {
   return c;
 }
 
+// The word cache slot of a word whose bytes load as raw0, raw1 (Fibonacci hashing of the
+// bytes). Every lookup and fill goes through here, so they always agree on the slot.
+inline WordCacheEntry& WordCacheSlot(Scratch* s, uint64_t raw0, uint64_t raw1) {
+  return s->word_cache[((raw0 ^ (raw1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
+                       (64 - kWordCacheBits)];
+}
+
+// Token t, a word of n bytes found in the cache as e: its folded bytes go to the arena at
+// s->used (the caller made 16 bytes of room there) and its features come from e.
+__attribute__((always_inline)) inline void TakeCachedWord(Scratch* s, Tok* t,
+                                                          const WordCacheEntry& e, size_t n) {
+  std::memcpy(s->arena.data() + s->used, e.folded, 16);
+  t->lo = static_cast<uint32_t>(s->used);
+  t->lo_len = static_cast<uint32_t>(n);
+  s->used += n;
+  t->h = e.h;
+  t->flags = e.flags;
+  t->phrase = e.phrase;
+  t->cap = e.cap;
+  t->allcaps = e.allcaps;
+  t->lower = e.lower;
+}
+
 // Folds token t into the arena (possessive ending stripped) and, for words, sets its case
 // features, hash and lexicon flags. `ascii`: every byte of t's span is ASCII.
 void Featurize(Scratch* s, Tok* t, bool ascii) {
@@ -584,18 +607,9 @@ void Featurize(Scratch* s, Tok* t, bool ascii) {
       const uint64_t raw1 =
           base.size() > 8 ? LoadUpTo8(base.data() + 8, base.size() - 8, text_end) : 0;
       // Fibonacci hashing of the bytes picks the slot.
-      cached = &s->word_cache[((raw0 ^ (raw1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
-                              (64 - kWordCacheBits)];
+      cached = &WordCacheSlot(s, raw0, raw1);
       if (cached->raw[0] == raw0 && cached->raw[1] == raw1) {
-        std::memcpy(d, cached->folded, 16);
-        s->used += base.size();
-        t->lo_len = static_cast<uint32_t>(base.size());
-        t->h = cached->h;
-        t->flags = cached->flags;
-        t->cap = cached->cap;
-        t->lower = cached->lower;
-        t->allcaps = cached->allcaps;
-        t->phrase = cached->phrase;
+        TakeCachedWord(s, t, *cached, base.size());
         return;
       }
       cached->raw[0] = raw0;
@@ -903,22 +917,11 @@ inline const WordCacheEntry* FeaturizeCached(Scratch* s, Tok* t) {
   const char* text_end = s->text.data() + s->text.size();
   const uint64_t raw0 = LoadUpTo8(w, std::min<size_t>(n, 8), text_end);
   const uint64_t raw1 = n > 8 ? LoadUpTo8(w + 8, n - 8, text_end) : 0;
-  const WordCacheEntry& e =
-      s->word_cache[((raw0 ^ (raw1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
-                    (64 - kWordCacheBits)];
+  const WordCacheEntry& e = WordCacheSlot(s, raw0, raw1);
   if (e.raw[0] != raw0 || e.raw[1] != raw1) return nullptr;
   if (s->used + 16 > s->arena.size()) s->arena.resize(2 * s->used + 64);
-  std::memcpy(s->arena.data() + s->used, e.folded, 16);
-  t->lo = static_cast<uint32_t>(s->used);
-  t->lo_len = static_cast<uint32_t>(n);
-  s->used += n;
+  TakeCachedWord(s, t, e, n);
   t->poss = poss;
-  t->h = e.h;
-  t->flags = e.flags;
-  t->phrase = e.phrase;
-  t->cap = e.cap;
-  t->allcaps = e.allcaps;
-  t->lower = e.lower;
   return &e;
 }
 
@@ -1021,24 +1024,13 @@ __attribute__((always_inline)) inline size_t AddCachedPlainWord(Scratch* s, cons
       _mm_and_si128(x, _mm_load_si128(reinterpret_cast<const __m128i*>(kKeepBytes[n].data())));
   const uint64_t raw0 = static_cast<uint64_t>(_mm_cvtsi128_si64(word));
   const uint64_t raw1 = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(word, word)));
-  const WordCacheEntry& e =
-      s->word_cache[((raw0 ^ (raw1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >>
-                    (64 - kWordCacheBits)];
+  const WordCacheEntry& e = WordCacheSlot(s, raw0, raw1);
   if (e.raw[0] != raw0 || e.raw[1] != raw1) return 0;
   if (next == j && p[j] == '.' && (e.bits & kWordDotMerges)) return 0;
   Tok& t = s->toks.PushReserved();  // AddCommonTokens made room, in toks and in the arena
   t.span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
   t.unit = lc->unit;
-  std::memcpy(s->arena.data() + s->used, e.folded, 16);
-  t.lo = static_cast<uint32_t>(s->used);
-  t.lo_len = static_cast<uint32_t>(n);
-  s->used += n;
-  t.h = e.h;
-  t.flags = e.flags;
-  t.phrase = e.phrase;
-  t.cap = e.cap;
-  t.allcaps = e.allcaps;
-  t.lower = e.lower;
+  TakeCachedWord(s, &t, e, n);
   MarkSentenceStart(s, &t);
   if (t.sent_start) lc->start = true;
   FinishCachedWord(s, t, lc, e);

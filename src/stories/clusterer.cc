@@ -875,25 +875,24 @@ Result<StoryClusterer> StoryClusterer::DeserializeStateParts(const PartReader& r
 
 Result<StoryClusterer> StoryClusterer::DeserializeFormat2(std::string_view bytes) {
   dedup::ByteReader r(bytes);
-  auto bad = [](std::string what) { return Status::InvalidArgument("stories state: " + what); };
   uint32_t format = 0;
-  if (!r.U32(&format) || format != 2) return bad("unknown format");
+  if (!r.U32(&format) || format != 2) return BadState("unknown format");
   ClusterOptions o;
   if (!r.I32(&o.window_days) || !r.F64(&o.min_similarity) || !r.F64(&o.min_core_similarity) ||
       !r.F64(&o.split_ratio))
-    return bad("truncated options");
+    return BadState("truncated options");
   o.pair_similarity = o.margin_similarity = 1.0;  // the rules it was saved without
   o.margin_ratio = 0.0;
   for (uint32_t* v : {&o.centroid_terms, &o.core_articles, &o.core_terms, &o.index_terms,
                       &o.query_terms, &o.max_candidates, &o.max_posting_scan, &o.max_copies,
                       &o.split_max_size, &o.split_min_part})
-    if (!r.U32(v)) return bad("truncated options");
+    if (!r.U32(v)) return BadState("truncated options");
   // The index, prefixed with its length (read in place, not copied out).
   uint32_t dup_size = 0;
-  if (!r.U32(&dup_size) || dup_size > r.remaining()) return bad("truncated dedup index");
+  if (!r.U32(&dup_size) || dup_size > r.remaining()) return BadState("truncated dedup index");
   const size_t dup_end = r.remaining() - dup_size;
   PARALLAX_ASSIGN_OR_RETURN(dedup::DuplicateIndex dups, dedup::DuplicateIndex::DeserializeFrom(&r));
-  if (r.remaining() != dup_end) return bad("dedup index size differs");
+  if (r.remaining() != dup_end) return BadState("dedup index size differs");
   o.dedup = dups.options();
   StoryClusterer c(o);
   c.dups_ = std::move(dups);
@@ -901,70 +900,46 @@ Result<StoryClusterer> StoryClusterer::DeserializeFormat2(std::string_view bytes
   int32_t max_day = 0;
   uint32_t n = 0;
   if (!r.U64(&c.docs_) || !r.U8(&has_max) || !r.I32(&max_day) || !r.Count(&n, 4))
-    return bad("truncated header");
+    return BadState("truncated header");
   if (has_max) c.max_day_ = max_day;
-  if (n != c.dups_.size()) return bad("article count differs from the dedup index");
+  if (n != c.dups_.size()) return BadState("article count differs from the dedup index");
   // Room for a run's growth (a quarter more), so the first articles of the next run do not
   // double the largest vectors (a copy of each while they move).
   c.story_of_.reserve(n + n / 4);
   c.story_of_.resize(n);
   for (uint32_t& s : c.story_of_)
-    if (!r.U32(&s)) return bad("truncated assignments");
-  if (!r.Count(&n, 12)) return bad("truncated df");
+    if (!r.U32(&s)) return BadState("truncated assignments");
+  if (!r.Count(&n, 12)) return BadState("truncated df");
   for (uint32_t i = 0; i < n; ++i) {
     uint64_t k;
     uint32_t v;
-    if (!r.U64(&k) || !r.U32(&v)) return bad("truncated df");
+    if (!r.U64(&k) || !r.U32(&v)) return BadState("truncated df");
     c.df_[k] = v;
   }
-  if (!r.Count(&n, 29)) return bad("truncated stories");
+  if (!r.Count(&n, 29)) return BadState("truncated stories");
   c.stories_.reserve(n + n / 4);
   c.stories_.resize(n);
   for (uint32_t id = 0; id < n; ++id) {
     StoryState& s = c.stories_[id];
-    uint8_t flags = 0;
-    uint32_t cores = 0, posted = 0;
-    if (!r.U32(&s.seed) || !r.I32(&s.first_day) || !r.I32(&s.last_day) || !r.U8(&flags) ||
-        !r.U32(&s.size) || !GetVec(&r, &s.sums) || !GetVec(&r, &s.vec) || !r.Count(&cores, 8))
-      return bad("truncated story " + std::to_string(id));
-    s.dated = flags & 1;
-    s.compact = flags & 2;
-    s.core.resize(cores);
-    for (Core& core : s.core)
-      if (!r.Str(&core.headline) || !GetVec(&r, &core.vec)) return bad("truncated core");
-    if (!r.Count(&posted, 8)) return bad("truncated postings");
-    s.posted.resize(posted);
-    for (uint64_t& k : s.posted)
-      if (!r.U64(&k)) return bad("truncated postings");
-    if (!r.Str(&s.label)) return bad("truncated label");
-    uint32_t members = 0;
-    if (!r.Count(&members, 20)) return bad("truncated members");
-    s.members.resize(members);
-    for (Member& m : s.members) {
-      if (!r.U32(&m.article) || !r.I32(&m.day) || !r.U32(&m.tie) || !r.Str(&m.headline) ||
-          !GetVec(&r, &m.raw))
-        return bad("truncated member");
-      if (m.article >= c.story_of_.size() || m.tie >= members) return bad("bad member");
-    }
-    if (s.seed >= c.story_of_.size()) return bad("story seed out of range");
+    PARALLAX_RETURN_IF_ERROR(GetStory(&r, id, c.story_of_.size(), &s));
     if (!s.compact) c.live_.push_back(id);
   }
   for (uint32_t s : c.story_of_)
-    if (s >= c.stories_.size()) return bad("assignment out of range");
-  if (!r.Count(&n, 12)) return bad("truncated index");
+    if (s >= c.stories_.size()) return BadState("assignment out of range");
+  if (!r.Count(&n, 12)) return BadState("truncated index");
   for (uint32_t i = 0; i < n; ++i) {
     uint64_t k;
     uint32_t len;
-    if (!r.U64(&k) || !r.Count(&len, 4)) return bad("truncated index");
+    if (!r.U64(&k) || !r.Count(&len, 4)) return BadState("truncated index");
     std::vector<uint32_t>& list = c.postings_[k];
     list.resize(len);
     for (uint32_t& s : list) {
-      if (!r.U32(&s) || s >= c.stories_.size()) return bad("bad posting");
+      if (!r.U32(&s) || s >= c.stories_.size()) return BadState("bad posting");
       ++c.total_postings_;
       if (c.stories_[s].compact) ++c.dead_postings_;
     }
   }
-  if (!r.done()) return bad("trailing bytes");
+  if (!r.done()) return BadState("trailing bytes");
   return c;
 }
 

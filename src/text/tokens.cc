@@ -146,7 +146,7 @@ struct StemmerDeleter {
 class StemMemo {
  public:
   static constexpr size_t kMaxBytes = 30;  // longer words are not memoised
-  // The stem of `word` when memoised, else nullopt.
+  // True, with *stem set, when `word` (whose hash is `hash`) is memoised.
   bool Find(std::string_view word, uint64_t hash, std::string* stem) const {
     const Entry& e = entries_[hash & kMask];
     if (e.hash != hash || e.word_size != word.size() ||
