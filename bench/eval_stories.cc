@@ -4,10 +4,12 @@
 //
 //   parallax_eval_stories INPUT.jsonl[.gz] PRED.tsv [--id F] [--title F] [--date F] [--text F]
 //                         [--threads N] [--limit N] [--dump-stories] [--nn-study OUT]
+//                         [--pair-study OUT]
 // Defaults: --id id --title title --date date --text text; a record without an id gets its
 // line number. --dump-stories prints each story's label and members to stdout (error study);
 // --nn-study OUT writes each article's 5 nearest articles under the final IDF (how well the term
-// vectors alone separate the gold clusters, whatever the clustering).
+// vectors alone separate the gold clusters, whatever the clustering); --pair-study OUT writes each
+// article's 5 nearest EARLIER articles with pair features (see PairStudy).
 #include <zlib.h>
 
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -102,6 +105,82 @@ void NearestNeighbours(const std::vector<parallax::stories::ArticleFeatures>& fe
   }
 }
 
+// Error study: for every article, its 5 most similar EARLIER articles under the final IDF, with
+// pair features ("id other cos ov10 ov20 rare5 rare20 idfsum" lines): cosine, overlap of the
+// two articles' 10 and 20 heaviest terms, shared terms with df <= 5 and <= 20, and the IDF sum of
+// shared terms among both top-20 lists.
+void PairStudy(const std::vector<parallax::stories::ArticleFeatures>& features,
+               const std::string& path) {
+  std::unordered_map<uint64_t, uint32_t> df;
+  for (const auto& f : features)
+    for (const auto& t : f.terms) ++df[t.key];
+  const double n = static_cast<double>(features.size());
+  auto idf = [&](uint64_t k) { return std::log((n + 20.0) / (df[k] + 0.5)); };
+  std::vector<std::vector<std::pair<uint64_t, float>>> vecs(features.size());
+  std::vector<std::vector<uint64_t>> top10(features.size()), top20(features.size());
+  std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, float>>> index;
+  std::vector<float> acc(features.size(), 0);
+  std::ofstream out(path);
+  for (size_t i = 0; i < features.size(); ++i) {
+    double norm = 0;
+    for (const auto& t : features[i].terms) {
+      float w = t.weight * static_cast<float>(idf(t.key));
+      if (w <= 0) continue;
+      vecs[i].push_back({t.key, w});
+      norm += static_cast<double>(w) * w;
+    }
+    for (auto& [k, w] : vecs[i]) w /= static_cast<float>(std::sqrt(norm));
+    auto byw = vecs[i];
+    std::sort(byw.begin(), byw.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    for (size_t r = 0; r < byw.size() && r < 20; ++r) {
+      if (r < 10) top10[i].push_back(byw[r].first);
+      top20[i].push_back(byw[r].first);
+    }
+    std::sort(top10[i].begin(), top10[i].end());
+    std::sort(top20[i].begin(), top20[i].end());
+    std::vector<uint32_t> touched;
+    for (const auto& [k, w] : vecs[i])
+      for (const auto& [j, wj] : index[k]) {
+        if (acc[j] == 0) touched.push_back(j);
+        acc[j] += w * wj;
+      }
+    std::sort(touched.begin(), touched.end(),
+              [&](uint32_t a, uint32_t b) { return acc[a] > acc[b]; });
+    for (size_t r = 0; r < touched.size() && r < 5; ++r) {
+      uint32_t j = touched[r];
+      auto inter = [](const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+        std::vector<uint64_t> o;
+        std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(o));
+        return o;
+      };
+      int ov10 = static_cast<int>(inter(top10[i], top10[j]).size());
+      auto sh20 = inter(top20[i], top20[j]);
+      double idfsum = 0;
+      for (uint64_t k : sh20) idfsum += idf(k);
+      int rare5 = 0, rare20 = 0;
+      size_t a = 0, b = 0;
+      const auto& ti = features[i].terms;
+      const auto& tj = features[j].terms;
+      while (a < ti.size() && b < tj.size()) {
+        if (ti[a].key < tj[b].key) {
+          ++a;
+        } else if (tj[b].key < ti[a].key) {
+          ++b;
+        } else {
+          uint32_t d = df[ti[a].key];
+          rare5 += d <= 5;
+          rare20 += d <= 20;
+          ++a, ++b;
+        }
+      }
+      out << features[i].id << '\t' << features[j].id << '\t' << acc[j] << '\t' << ov10 << '\t'
+          << sh20.size() << '\t' << rare5 << '\t' << rare20 << '\t' << idfsum << '\n';
+    }
+    for (uint32_t j : touched) acc[j] = 0;
+    for (const auto& [k, w] : vecs[i]) index[k].push_back({static_cast<uint32_t>(i), w});
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,9 +189,10 @@ int main(int argc, char** argv) {
                  "usage: %s INPUT.jsonl[.gz] PRED.tsv [--id F] [--title F] [--date F] "
                  "[--text F] [--threads N] [--limit N] [--dump-stories] [--min-similarity X] "
                  "[--min-core-similarity X] [--pair-similarity X] [--margin-similarity X] "
-                 "[--margin-ratio X] [--split-ratio X] [--max-candidates N] [--index-terms N] "
+                 "[--margin-ratio X] [--split-ratio X] [--split-min-part N] [--max-candidates N] "
+                 "[--index-terms N] "
                  "[--query-terms N] [--centroid-terms N] [--core-terms N] [--max-posting-scan N] "
-                 "[--max-copies N] [--nn-study OUT]\n",
+                 "[--max-copies N] [--nn-study OUT] [--pair-study OUT]\n",
                  argv[0]);
     return 2;
   }
@@ -121,7 +201,7 @@ int main(int argc, char** argv) {
   int threads = 0;
   size_t limit = 0;
   bool dump = false;
-  std::string nn_out;
+  std::string nn_out, pair_out;
   parallax::stories::ClusterOptions options;  // the one default configuration
   for (int i = 3; i < argc; ++i) {
     std::string a = argv[i];
@@ -142,6 +222,8 @@ int main(int argc, char** argv) {
       dump = true;
     else if (a == "--nn-study")
       nn_out = next();
+    else if (a == "--pair-study")
+      pair_out = next();
     // Tuning knobs for experiments only; reported figures use the defaults.
     else if (a == "--min-similarity")
       options.min_similarity = std::atof(next().c_str());
@@ -167,6 +249,8 @@ int main(int argc, char** argv) {
       options.centroid_terms = std::atoi(next().c_str());
     else if (a == "--core-terms")
       options.core_terms = std::atoi(next().c_str());
+    else if (a == "--split-min-part")
+      options.split_min_part = std::atoi(next().c_str());
     else if (a == "--split-ratio")
       options.split_ratio = std::atof(next().c_str());
     else {
@@ -226,6 +310,7 @@ int main(int argc, char** argv) {
   }
 
   if (!nn_out.empty()) NearestNeighbours(features, nn_out);
+  if (!pair_out.empty()) PairStudy(features, pair_out);
 
   std::ofstream out(output);
   for (const auto& f : features) out << f.id << '\t' << *clusterer.StoryOf(f.id) << '\n';

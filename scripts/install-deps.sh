@@ -12,6 +12,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3 clang-format
   libicu-dev zlib1g-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libxxhash-dev libutf8proc-dev libstemmer-dev libcld2-dev libxml2-dev libisal-dev
+  libgoogle-perftools-dev
   libsqlite3-dev sqlite3 libcpp-httplib-dev iso-codes wordnet-base python3-jsonschema
   libgtest-dev libgmock-dev libbenchmark-dev time
 )

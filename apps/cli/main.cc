@@ -11,7 +11,9 @@ int main(int argc, char** argv) {
   // glibc hands free memory at the top of a heap back to the kernel once it passes 128 KiB
   // (and serves blocks past its mmap threshold with fresh mappings), so the next batch faults
   // the same pages in again; page faults are expensive in a VM. Keep freed memory for reuse:
-  // the peak stays what the batches need (see docs/PERFORMANCE.md, "page faults").
+  // the peak stays what the batches need (see docs/PERFORMANCE.md, "page faults"). The release
+  // binary links tcmalloc (apps/cli/CMakeLists.txt), which keeps freed memory by itself and
+  // ignores these; they matter when it is built without (PARALLAX_TCMALLOC=OFF, sanitizers).
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   CLI::App app{"parallax: one news story, seen from every side. Offline analysis of news."};

@@ -3,6 +3,7 @@
 #ifndef PARALLAX_BASE_JSON_STRING_H_
 #define PARALLAX_BASE_JSON_STRING_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,10 @@ void AppendJsonString(std::string_view s, std::string* out);
 // The same without the surrounding quotes: the escaped content only, for a string literal
 // written in pieces.
 void AppendJsonStringContent(std::string_view s, std::string* out);
+
+// Offset of the first byte in s[i, n) that needs escaping in a JSON string (below 0x20, '"' or
+// '\\'), or n. Shared by AppendJsonString and the pipeline's JsonWriter.
+size_t NextJsonEscape(const char* s, size_t i, size_t n);
 
 }  // namespace parallax
 

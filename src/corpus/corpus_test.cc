@@ -269,7 +269,9 @@ TEST(WriterHooksTest, IdValues) {
       {"00000000000000000", std::nullopt},  // 17 digits
       {"000000000000000g", std::nullopt},
       {"00000000 0000000", std::nullopt},
-      {"\xc3\xa900000000000000", std::nullopt},
+      {"\xc3\xa9"
+       "00000000000000",
+       std::nullopt},
   };
   for (const auto& [id, want] : cases) EXPECT_EQ(corpus::IdValue(id), want) << id;
   std::vector<uint64_t> sorted = {1, 255, 0x8a3bc4d5e6f70812ULL};

@@ -171,30 +171,54 @@ void FoldTokens(std::string_view text, std::string* out, Sink&& on_token) {
     }
     if (f < 0x80) {
       base[o++] = static_cast<char>(f);
-      // The rest of an ASCII word: 16 bytes at a time (letters lower-cased, stored whole, kept
-      // up to the first byte that is not an ASCII letter or digit), then a tight loop.
+      // ASCII words and the ASCII separators between them, without going back to the loop
+      // above: it would only end each word at its separator, skip the separators, and start
+      // the next word with a space, as done here.
+      for (;;) {
+        // The rest of an ASCII word: 16 bytes at a time (letters lower-cased, stored whole,
+        // kept up to the first byte that is not an ASCII letter or digit), then a tight loop.
 #if defined(__SSE2__)
-      while (i + 16 <= n) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-        const __m128i lower = InRange(v, 'a', 25);
-        const __m128i upper = InRange(v, 'A', 25);
-        const __m128i digit = InRange(v, '0', 9);
-        const __m128i folded = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(base + o), folded);
-        const unsigned word = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lower, upper), digit)));
-        const unsigned run = static_cast<unsigned>(__builtin_ctz(~word));  // 0..16
-        o += run;
-        i += run;
-        if (run < 16) break;
-      }
+        while (i + 16 <= n) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+          const __m128i lower = InRange(v, 'a', 25);
+          const __m128i upper = InRange(v, 'A', 25);
+          const __m128i digit = InRange(v, '0', 9);
+          const __m128i folded = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(base + o), folded);
+          const unsigned word = static_cast<unsigned>(
+              _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lower, upper), digit)));
+          const unsigned run = static_cast<unsigned>(__builtin_ctz(~word));  // 0..16
+          o += run;
+          i += run;
+          if (run < 16) break;
+        }
 #endif
-      while (i < n) {
-        unsigned char nb = static_cast<unsigned char>(text[i]);
-        if (nb >= 0x80) break;
-        char nf = kAsciiFold[nb];
-        if (nf == 0) break;
-        base[o++] = nf;
+        while (i < n) {
+          unsigned char nb = static_cast<unsigned char>(text[i]);
+          if (nb >= 0x80) break;
+          char nf = kAsciiFold[nb];
+          if (nf == 0) break;
+          base[o++] = nf;
+          ++i;
+        }
+        // The word ends at an ASCII separator other than an apostrophe (which may join the
+        // word to what follows: the loop above decides): the word is a token, and the
+        // separators after it fold to nothing.
+        if (i >= n) break;
+        const unsigned char sep = static_cast<unsigned char>(text[i]);
+        if (sep >= 0x80 || sep == '\'') break;
+        on_token(token_start, static_cast<uint32_t>(o));
+        in_token = false;
+        ++i;
+        while (i < n && static_cast<unsigned char>(text[i]) < 0x80 &&
+               kAsciiFold[static_cast<unsigned char>(text[i])] == 0)
+          ++i;
+        if (i >= n || static_cast<unsigned char>(text[i]) >= 0x80) break;
+        // The next ASCII word.
+        base[o++] = ' ';
+        token_start = static_cast<uint32_t>(o);
+        in_token = true;
+        base[o++] = kAsciiFold[static_cast<unsigned char>(text[i])];
         ++i;
       }
     } else {
@@ -933,14 +957,23 @@ bool IsTerminalFurniture(Furniture kind) {
 
 void FoldLine(std::string_view text, FoldedLine* out) {
   const Tables& t = GetTables();
-  out->tokens.clear();
-  out->classes.clear();
-  FoldTokens(text, &out->folded, [out](uint32_t b, uint32_t e) { out->tokens.emplace_back(b, e); });
-  out->classes.resize(out->tokens.size());
+  // Tokens are written through a pointer into room for the most a line can hold (one per two
+  // bytes: a token and a separator), then cut to what was found.
+  out->tokens.resize(text.size() / 2 + 1);
+  std::pair<uint32_t, uint32_t>* tokens = out->tokens.data();
+  size_t count = 0;
+  FoldTokens(text, &out->folded, [tokens, &count](uint32_t b, uint32_t e) {
+    tokens[count++] = {b, e};
+  });
+  out->tokens.resize(count);
+  out->classes.resize(count);
   uint8_t all = 0;
-  for (size_t i = 0; i < out->tokens.size(); ++i) {
-    std::string_view tok = out->Token(i);
-    const uint8_t* cls = tok.size() <= t.longest_word_bytes ? t.words.Find(tok) : nullptr;
+  const char* folded = out->folded.data();
+  for (size_t i = 0; i < count; ++i) {
+    const size_t len = tokens[i].second - tokens[i].first;
+    const uint8_t* cls = len <= t.longest_word_bytes
+                             ? t.words.Find(std::string_view(folded + tokens[i].first, len))
+                             : nullptr;
     const uint8_t c = cls == nullptr ? 0 : *cls;
     out->classes[i] = c;
     all |= c;

@@ -68,8 +68,11 @@ TEST(FoldText, ThreeByteE2CharactersBetweenWords) {
   }
   EXPECT_EQ(FoldText("it\xE2\x80\x99S"), "it s");  // apostrophe only before lower case
   // Cut or malformed E2 sequences take the general decoder, whatever comes next.
-  for (std::string bad : {"ab\xE2", "ab\xE2\x80", "ab\xE2 cd", "ab\xE2\x80 cd", "ab\xE2\xC0\x80cd",
-                          "ab\xE2\x80\x41cd"}) {
+  for (std::string bad : {"ab\xE2", "ab\xE2\x80", "ab\xE2 cd", "ab\xE2\x80 cd",
+                          "ab\xE2\xC0\x80"
+                          "cd",
+                          "ab\xE2\x80\x41"
+                          "cd"}) {
     std::string folded = FoldText(bad);
     EXPECT_EQ(folded.substr(0, 2), "ab") << bad;
   }
@@ -108,6 +111,65 @@ TEST(FoldText, RandomAsciiMatchesByteLoop) {
       c = alphabet[(state >> 16) % 4 == 0 ? (state >> 8) % alphabet.size() : (state >> 8) % 12];
     }
     ASSERT_EQ(FoldText(s), AsciiFoldReference(s)) << s;
+  }
+}
+
+// FoldLine's tokens are exactly the space-separated words of its fold, each with the class the
+// word has on its own, on random lines mixing ASCII words and separators with apostrophes,
+// accented letters, Cyrillic, curly quotes and dashes (the ASCII word-to-word path and the
+// general path handing over to each other).
+TEST(FoldLine, TokensAreTheWordsOfTheFold) {
+  const std::string pieces[] = {"we",
+                                "Support",
+                                "US",
+                                "the",
+                                "x9",
+                                "2024",
+                                " ",
+                                "  ",
+                                ", ",
+                                ".",
+                                "'",
+                                "'s",
+                                "-",
+                                "\t",
+                                "(",
+                                "http",
+                                "www",
+                                "\xC3\xA9",
+                                "\xD0\x96\xD0\xB8",
+                                "\xE2\x80\x99",
+                                "\xE2\x80\x9C",
+                                "\xE2\x80\x94",
+                                "\xC2\xA0",
+                                "abcdefghijklmnopqrstu"};
+  uint32_t state = 99;
+  FoldedLine f, one;
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    const int n = round % 40;
+    for (int k = 0; k < n; ++k) {
+      state = state * 1103515245u + 12345u;
+      s += pieces[(state >> 8) % (sizeof(pieces) / sizeof(pieces[0]))];
+    }
+    FoldLine(s, &f);
+    ASSERT_EQ(f.folded, FoldText(s)) << s;
+    std::string joined;
+    ASSERT_EQ(f.classes.size(), f.tokens.size());
+    uint8_t all = 0;
+    for (size_t i = 0; i < f.tokens.size(); ++i) {
+      const std::string word(f.Token(i));
+      ASSERT_FALSE(word.empty()) << s;
+      ASSERT_EQ(word.find(' '), std::string::npos) << s;
+      if (i > 0) joined += ' ';
+      joined += word;
+      FoldLine(word, &one);
+      ASSERT_EQ(one.tokens.size(), 1u) << word;
+      EXPECT_EQ(f.classes[i], one.classes[0]) << word;
+      all |= f.classes[i];
+    }
+    EXPECT_EQ(joined, f.folded) << s;
+    EXPECT_EQ(all, f.class_union) << s;
   }
 }
 

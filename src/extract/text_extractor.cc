@@ -14,11 +14,8 @@
 #include "src/extract/dateline.h"
 #include "src/extract/dates.h"
 #include "src/extract/lexicon.h"
+#include "src/extract/line_shape.h"
 #include "src/extract/patterns.h"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace parallax::extract {
 namespace {
@@ -34,15 +31,7 @@ constexpr int kHeadlineSearchLines = 20;
 bool IsUpperCp(char32_t c) { return utf8::IsUpper(c); }
 bool IsLowerCp(char32_t c) { return utf8::IsLower(c); }
 
-bool IsLetterCp(char32_t c) {
-  if (IsUpperCp(c) || IsLowerCp(c)) return true;
-  if (c < 0x80) return false;
-  if (c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
-      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F) || c == 0xFFFD || c == 0xFEFF ||
-      (c >= 0x80 && c <= 0xBF) || (c >= 0x300 && c <= 0x36F))
-    return false;
-  return true;
-}
+bool IsLetterCp(char32_t c) { return IsLetterCodePoint(c); }
 
 bool IsClosingCp(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB ||
@@ -232,90 +221,13 @@ class Extractor {
 
   void Features(Line* l) {
     std::string_view s = View(*l);
-    size_t i = 0;
+    const LineShape shape = ScanLineShape(s);
+    l->words = shape.words;
+    l->upper_words = shape.upper_words;
+    l->lower_words = shape.lower_words;
+    l->first_upper = shape.first_upper;
+    wide_gap_ = shape.wide_gap;
     const size_t n = s.size();
-    bool in_word = false, word_cased = false;
-    bool any_letter = false, first_seen = false;
-    int space_run = 0;
-    wide_gap_ = false;
-    // Hot loop: ASCII bytes take a fast path; only the first letter of each word and the first
-    // letter of the line need classifying. Inside a decided word, multi-byte characters are
-    // skipped by their lead byte unless they may be a space (leads C2, E2, E3, EF).
-    while (i < n) {
-      unsigned char b = static_cast<unsigned char>(s[i]);
-      char32_t c;
-      if (b < 0x80) {
-        ++i;
-        if (b <= ' ' &&
-            (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v')) {
-          in_word = false;
-          if (b == ' ' && ++space_run >= 3) wide_gap_ = true;
-          continue;
-        }
-        space_run = 0;
-        if (in_word && word_cased && any_letter) {
-          // Inside a decided word: nothing to learn until the next space or non-ASCII byte.
-#if defined(__SSE2__)
-          // 16 bytes at a time: bytes above ' ' and below 0x80 are exactly those greater than
-          // 0x20 as signed chars.
-          while (i + 16 <= n) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-            const unsigned plain =
-                static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(' '))));
-            const unsigned run = static_cast<unsigned>(__builtin_ctz(~plain));  // 0..16
-            i += run;
-            if (run < 16) break;
-          }
-#endif
-          while (i < n) {
-            unsigned char nb = static_cast<unsigned char>(s[i]);
-            if (nb <= ' ' || nb >= 0x80) break;
-            ++i;
-          }
-          continue;
-        }
-        c = b;
-      } else {
-        space_run = 0;
-        if (in_word && word_cased && any_letter && first_seen && b != 0xC2 && b != 0xE2 &&
-            b != 0xE3 && b != 0xEF) {
-          i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-          continue;
-        }
-        c = utf8::Next(s, &i);
-        if (utf8::IsSpace(c)) {
-          in_word = false;
-          continue;
-        }
-      }
-      if (!in_word) {
-        in_word = true;
-        word_cased = false;
-        ++l->words;
-      }
-      if (word_cased && any_letter && first_seen) continue;
-      bool upper, lower, letter;
-      if (c < 0x80) {  // ASCII without the general classifiers
-        upper = c >= 'A' && c <= 'Z';
-        lower = c >= 'a' && c <= 'z';
-        letter = upper || lower;
-      } else {
-        upper = IsUpperCp(c);
-        lower = IsLowerCp(c);
-        letter = upper || lower || IsLetterCp(c);
-      }
-      if (letter) any_letter = true;
-      if (!word_cased && (letter || (c >= '0' && c <= '9'))) {
-        // The word's first letter decides it (uncased scripts count as neither).
-        word_cased = true;
-        l->upper_words += upper;
-        l->lower_words += lower;
-      }
-      if (!first_seen && (letter || (c >= '0' && c <= '9'))) {
-        first_seen = true;
-        l->first_upper = IsUpperCp(c) || (c >= '0' && c <= '9') || (letter && !IsLowerCp(c));
-      }
-    }
     char32_t last = 0, last_non_closing = 0;
     {
       size_t k = n;
@@ -326,7 +238,7 @@ class Extractor {
         if (IsClosingCp(last_non_closing)) last_non_closing = 0;
       }
     }
-    l->no_letters = !any_letter;
+    l->no_letters = !shape.any_letter;
     l->terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?' ||
                   last_non_closing == 0x2026 || last_non_closing == 0x3002;
     l->ends_period = last_non_closing == '.';

@@ -1,115 +1,165 @@
 #include "src/pipeline/json_writer.h"
 
-#include <charconv>
+#include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <cstdio>
-#include <cstring>
 
 #include "src/base/json_string.h"
 
 namespace parallax::pipeline {
 
-void JsonWriter::AppendQuoted(std::string_view s, std::string* out) { AppendJsonString(s, out); }
-
-void JsonWriter::Newline() {
-  if (indent_ == 0) return;
-  out_->push_back('\n');
-  out_->append(has_element_.size() * indent_, ' ');
+JsonWriter::JsonWriter(std::string* out, int indent) : out_(out), indent_(indent) {
+  const size_t used = out->size();
+  // Write into all the room the caller reserved (the zero fill is one memset).
+  out->resize(std::max(out->capacity(), used + 64));
+  p_ = out->data() + used;
+  end_ = out->data() + out->size();
 }
 
-void JsonWriter::Key(std::string_view key) {
-  // One append for the comma, the quoted key and the colon (keys need no escaping).
-  char buf[72];
-  if (indent_ == 0 && !after_key_ && key.size() <= sizeof(buf) - 4) {
-    size_t n = 0;
-    if (!has_element_.empty()) {
-      if (has_element_.back()) buf[n++] = ',';
-      has_element_.back() = 1;
-    }
-    buf[n++] = '"';
-    std::memcpy(buf + n, key.data(), key.size());
-    n += key.size();
-    buf[n++] = '"';
-    buf[n++] = ':';
-    out_->append(buf, n);
-    after_key_ = true;
+void JsonWriter::AppendQuoted(std::string_view s, std::string* out) { AppendJsonString(s, out); }
+
+void JsonWriter::Grow(size_t n) {
+  const size_t used = static_cast<size_t>(p_ - out_->data());
+  out_->resize(std::max(out_->size() * 2, used + n + 256));
+  p_ = out_->data() + used;
+  end_ = out_->data() + out_->size();
+}
+
+void JsonWriter::Flush() {
+  const size_t used = static_cast<size_t>(p_ - out_->data());
+  out_->resize(used);
+  p_ = out_->data() + used;
+  end_ = p_;
+}
+
+void JsonWriter::AppendEscaped(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const size_t n = s.size();
+  size_t i = NextJsonEscape(s.data(), 0, n);
+  if (i == n) {  // nothing to escape (most strings): one copy
+    std::memcpy(p_, s.data(), n);
+    p_ += n;
     return;
   }
+  size_t run = 0;  // start of the pending run of bytes that need no escaping
+  while (i < n) {
+    // Room for the pending run, this escape (at most 6 bytes), the rest of the input and the
+    // caller's closing quote.
+    Reserve((n - run) + 6 + 1);
+    std::memcpy(p_, s.data() + run, i - run);
+    char* p = p_ + (i - run);
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        p[0] = '\\', p[1] = '"', p += 2;
+        break;
+      case '\\':
+        p[0] = '\\', p[1] = '\\', p += 2;
+        break;
+      case '\n':
+        p[0] = '\\', p[1] = 'n', p += 2;
+        break;
+      case '\r':
+        p[0] = '\\', p[1] = 'r', p += 2;
+        break;
+      case '\t':
+        p[0] = '\\', p[1] = 't', p += 2;
+        break;
+      case '\b':
+        p[0] = '\\', p[1] = 'b', p += 2;
+        break;
+      case '\f':
+        p[0] = '\\', p[1] = 'f', p += 2;
+        break;
+      default:
+        std::memcpy(p, "\\u00", 4);
+        p[4] = kHex[c >> 4];
+        p[5] = kHex[c & 0xF];
+        p += 6;
+    }
+    p_ = p;
+    i = NextJsonEscape(s.data(), i + 1, n);
+  }
+  Reserve(n - run + 1);
+  std::memcpy(p_, s.data() + run, n - run);
+  p_ += n - run;
+}
+
+void JsonWriter::Newline() {
+  const size_t spaces = static_cast<size_t>(depth_) * static_cast<size_t>(indent_);
+  Reserve(spaces + 1);
+  *p_++ = '\n';
+  std::memset(p_, ' ', spaces);
+  p_ += spaces;
+}
+
+void JsonWriter::PrettySeparator() {
+  if (need_comma_) {
+    Reserve(1);
+    *p_++ = ',';
+  }
+  Newline();
+}
+
+void JsonWriter::PrettyKey(std::string_view key) {
   BeforeValue();
-  out_->push_back('"');
-  out_->append(key);
-  out_->push_back('"');
-  out_->push_back(':');
-  if (indent_) out_->push_back(' ');
+  Reserve(key.size() + 4);
+  *p_++ = '"';
+  std::memcpy(p_, key.data(), key.size());
+  p_ += key.size();
+  std::memcpy(p_, "\": ", 3);
+  p_ += 3;
+  need_comma_ = false;
   after_key_ = true;
 }
 
-void JsonWriter::String(std::string_view value) {
-  BeforeValue();
-  AppendQuoted(value, out_);
+void JsonWriter::PrettySpanObject(int64_t start, int64_t end) {
+  BeginObject();
+  Key("start");
+  Int(start);
+  Key("end");
+  Int(end);
+  EndObject();
 }
 
-void JsonWriter::Int(int64_t value) {
-  BeforeValue();
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), value);
-  out_->append(buf, end);
+void JsonWriter::Close(char bracket) {
+  const bool had = need_comma_;
+  --depth_;
+  if (had && indent_ != 0) Newline();
+  Reserve(1);
+  *p_++ = bracket;
+  AfterValue();
 }
 
 void JsonWriter::Double(double value) {
-  BeforeValue();
   if (!std::isfinite(value)) {
-    out_->append("null");
+    Null();
     return;
   }
   char buf[32];
   int n = std::snprintf(buf, sizeof(buf), "%.4g", value);
-  out_->append(buf, n);
-}
-
-void JsonWriter::Bool(bool value) {
-  BeforeValue();
-  out_->append(value ? "true" : "false");
-}
-
-void JsonWriter::SpanObject(int64_t start, int64_t end) {
-  if (indent_ != 0) {
-    BeginObject();
-    Key("start");
-    Int(start);
-    Key("end");
-    Int(end);
-    EndObject();
-    return;
-  }
-  BeforeValue();
-  // One append of the whole object: the record writes one per block and sentence.
-  char buf[64];
-  std::memcpy(buf, "{\"start\":", 9);
-  char* p = std::to_chars(buf + 9, buf + 32, start).ptr;
-  std::memcpy(p, ",\"end\":", 7);
-  p = std::to_chars(p + 7, buf + sizeof(buf) - 1, end).ptr;
-  *p++ = '}';
-  out_->append(buf, static_cast<size_t>(p - buf));
+  Literal(std::string_view(buf, static_cast<size_t>(n)));
 }
 
 void JsonWriter::JoinedString(const std::vector<std::string_view>& parts,
                               std::string_view separator) {
   BeforeValue();
-  out_->push_back('"');
+  Reserve(2);
+  *p_++ = '"';
   bool any = false;
   for (std::string_view part : parts) {
-    if (any) AppendJsonStringContent(separator, out_);
-    AppendJsonStringContent(part, out_);
+    if (any) {
+      Reserve(separator.size() + 1);
+      AppendEscaped(separator);
+    }
+    Reserve(part.size() + 1);
+    AppendEscaped(part);
     any |= !part.empty();
   }
-  out_->push_back('"');
-}
-
-void JsonWriter::Null() {
-  BeforeValue();
-  out_->append("null");
+  Reserve(1);
+  *p_++ = '"';
+  AfterValue();
 }
 
 }  // namespace parallax::pipeline

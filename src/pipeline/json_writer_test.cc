@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "parallax/article.h"
 #include "parallax/format.h"
+#include "src/base/json_string.h"
 
 namespace parallax::pipeline {
 namespace {
@@ -63,6 +66,125 @@ TEST(JsonWriterTest, DenseEscapesRoundTripAfterExistingOutput) {
     ASSERT_EQ(j[1].get<std::string>(), s);
     ASSERT_EQ(j[0], 1);
   }
+}
+
+// The writer's own escaper (raw cursor; 16-, 8- and 1-byte scans) against AppendJsonString,
+// the project's escaper, as the oracle: every length around the scan widths, escapes at every
+// position, bytes above 0x7F, inside an array of many values (the buffer grows from nothing),
+// after existing output.
+TEST(JsonWriterTest, StringMatchesAppendJsonString) {
+  const char alphabet[] = {'a',    'Z',    ' ',    '"',    '\\',   '\n',   '\x01',
+                           '\x1f', '\x7f', '\x80', '\xC3', '\xA9', '!',    '#',
+                           '[',    ']',    '\x21', '\x23', '\x5b', '\x5d', '\0'};
+  std::mt19937 rng(5);
+  std::string out = "prefix:";
+  std::string want = "prefix:[";
+  {
+    JsonWriter w(&out);
+    w.BeginArray();
+    for (int round = 0; round < 4000; ++round) {
+      const size_t len = rng() % 70;
+      const int density = static_cast<int>(rng() % 4);  // 0: plain letters only
+      std::string s(len, 'x');
+      for (char& c : s) {
+        if (density == 0 || rng() % (8 * density) != 0) {
+          c = static_cast<char>('a' + rng() % 26);
+        } else {
+          c = alphabet[rng() % sizeof(alphabet)];
+        }
+      }
+      if (round > 0) want += ',';
+      AppendJsonString(s, &want);
+      w.String(s);
+      w.Int(round);
+      want += ',' + std::to_string(round);
+    }
+    w.EndArray();
+    want += ']';
+  }
+  ASSERT_EQ(out, want);
+}
+
+// NextJsonEscape (16-, 8- and 1-byte scans, shared by the writer and AppendJsonString) against
+// a plain byte loop, from every start offset, with the escaped byte at every position and
+// bytes around 0x20, '"' and '\\' that must not match.
+TEST(JsonWriterTest, NextJsonEscapeMatchesByteLoop) {
+  auto reference = [](const std::string& s, size_t i) {
+    for (; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\') return i;
+    }
+    return s.size();
+  };
+  const char near[] = {' ', '!',  '#',    '[',    ']',    '\x1f', '\x00',
+                       '"', '\\', '\x7f', '\x80', '\xff', '\xa2'};
+  std::mt19937 rng(9);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s(rng() % 50, 'q');
+    for (char& c : s)
+      if (rng() % 6 == 0) c = near[rng() % sizeof(near)];
+    for (size_t i = 0; i <= s.size(); ++i)
+      ASSERT_EQ(NextJsonEscape(s.data(), i, s.size()), reference(s, i)) << round << " at " << i;
+  }
+}
+
+// The writer's strings read back by an independent JSON parser (nlohmann::json) as the bytes
+// written, for valid UTF-8 with every character that needs escaping.
+TEST(JsonWriterTest, StringsRoundTripThroughAnotherParser) {
+  const std::string_view pieces[] = {"a",
+                                     "Zz",
+                                     " ",
+                                     "\"",
+                                     "\\",
+                                     "\n",
+                                     "\t",
+                                     "\x01",
+                                     "\x1f",
+                                     "\x7f",
+                                     "\xC3\xA9",
+                                     "\xE2\x80\x9C",
+                                     "0123456789abcdef"};
+  std::mt19937 rng(13);
+  std::vector<std::string> strings;
+  std::string out;
+  {
+    JsonWriter w(&out);
+    w.BeginArray();
+    for (int round = 0; round < 2000; ++round) {
+      std::string s;
+      for (size_t k = rng() % 24; k > 0; --k) s += pieces[rng() % std::size(pieces)];
+      w.String(s);
+      strings.push_back(std::move(s));
+    }
+    w.EndArray();
+  }
+  const nlohmann::json j = nlohmann::json::parse(out);
+  ASSERT_EQ(j.size(), strings.size());
+  for (size_t i = 0; i < strings.size(); ++i) ASSERT_EQ(j[i].get<std::string>(), strings[i]);
+}
+
+// `out` is exact once the outermost value is complete, after Flush(), and after the writer is
+// destroyed mid-document.
+TEST(JsonWriterTest, OutputExactAtEveryStop) {
+  std::string out;
+  JsonWriter w(&out);
+  w.Int(7);
+  EXPECT_EQ(out, "7");
+  std::string big(5000, 'q');
+  w.String(big);
+  EXPECT_EQ(out, "7\"" + big + "\"");
+  std::string partial = "x";
+  {
+    JsonWriter p(&partial);
+    p.BeginObject();
+    p.Key("k");
+    p.BeginArray();
+    p.Bool(false);
+    p.Flush();
+    EXPECT_EQ(partial, "x{\"k\":[false");
+    p.Null();
+  }
+  EXPECT_EQ(partial, "x{\"k\":[false,null");
 }
 
 TEST(JsonWriterTest, NestedStructureCompactAndPrettyParseAlike) {
