@@ -64,8 +64,39 @@ size_t NextJsonEscape(const char* s, size_t i, size_t n) {
   return n;
 }
 
-void AppendJsonStringContent(std::string_view s, std::string* out) {
+char* WriteJsonEscape(unsigned char c, char* p) {
   static constexpr char kHex[] = "0123456789abcdef";
+  switch (c) {
+    case '"':
+      p[0] = '\\', p[1] = '"';
+      return p + 2;
+    case '\\':
+      p[0] = '\\', p[1] = '\\';
+      return p + 2;
+    case '\n':
+      p[0] = '\\', p[1] = 'n';
+      return p + 2;
+    case '\r':
+      p[0] = '\\', p[1] = 'r';
+      return p + 2;
+    case '\t':
+      p[0] = '\\', p[1] = 't';
+      return p + 2;
+    case '\b':
+      p[0] = '\\', p[1] = 'b';
+      return p + 2;
+    case '\f':
+      p[0] = '\\', p[1] = 'f';
+      return p + 2;
+    default:
+      std::memcpy(p, "\\u00", 4);
+      p[4] = kHex[c >> 4];
+      p[5] = kHex[c & 0xF];
+      return p + 6;
+  }
+}
+
+void AppendJsonStringContent(std::string_view s, std::string* out) {
   const size_t n = s.size();
   size_t i = NextJsonEscape(s.data(), 0, n);
   if (i == n) {  // nothing to escape (most strings): one append
@@ -89,37 +120,8 @@ void AppendJsonStringContent(std::string_view s, std::string* out) {
     }
     std::memcpy(base + o, s.data() + run, len);
     o += len;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
+    o = static_cast<size_t>(WriteJsonEscape(static_cast<unsigned char>(s[i]), base + o) - base);
     run = i + 1;
-    char* p = base + o;
-    switch (c) {
-      case '"':
-        p[0] = '\\', p[1] = '"', o += 2;
-        break;
-      case '\\':
-        p[0] = '\\', p[1] = '\\', o += 2;
-        break;
-      case '\n':
-        p[0] = '\\', p[1] = 'n', o += 2;
-        break;
-      case '\r':
-        p[0] = '\\', p[1] = 'r', o += 2;
-        break;
-      case '\t':
-        p[0] = '\\', p[1] = 't', o += 2;
-        break;
-      case '\b':
-        p[0] = '\\', p[1] = 'b', o += 2;
-        break;
-      case '\f':
-        p[0] = '\\', p[1] = 'f', o += 2;
-        break;
-      default:
-        std::memcpy(p, "\\u00", 4);
-        p[4] = kHex[c >> 4];
-        p[5] = kHex[c & 0xF];
-        o += 6;
-    }
     i = NextJsonEscape(s.data(), i + 1, n);
   }
   const size_t len = n - run;

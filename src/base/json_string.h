@@ -21,6 +21,10 @@ void AppendJsonStringContent(std::string_view s, std::string* out);
 // '\\'), or n. Shared by AppendJsonString and the pipeline's JsonWriter.
 size_t NextJsonEscape(const char* s, size_t i, size_t n);
 
+// Writes the JSON escape of byte `c` (one NextJsonEscape found) at `p`: at most 6 bytes.
+// Returns the end of what it wrote.
+char* WriteJsonEscape(unsigned char c, char* p);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_BASE_JSON_STRING_H_

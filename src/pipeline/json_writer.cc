@@ -33,7 +33,6 @@ void JsonWriter::Flush() {
 }
 
 void JsonWriter::AppendEscaped(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
   const size_t n = s.size();
   size_t i = NextJsonEscape(s.data(), 0, n);
   if (i == n) {  // nothing to escape (most strings): one copy
@@ -47,38 +46,8 @@ void JsonWriter::AppendEscaped(std::string_view s) {
     // caller's closing quote.
     Reserve((n - run) + 6 + 1);
     std::memcpy(p_, s.data() + run, i - run);
-    char* p = p_ + (i - run);
-    const unsigned char c = static_cast<unsigned char>(s[i]);
+    p_ = WriteJsonEscape(static_cast<unsigned char>(s[i]), p_ + (i - run));
     run = i + 1;
-    switch (c) {
-      case '"':
-        p[0] = '\\', p[1] = '"', p += 2;
-        break;
-      case '\\':
-        p[0] = '\\', p[1] = '\\', p += 2;
-        break;
-      case '\n':
-        p[0] = '\\', p[1] = 'n', p += 2;
-        break;
-      case '\r':
-        p[0] = '\\', p[1] = 'r', p += 2;
-        break;
-      case '\t':
-        p[0] = '\\', p[1] = 't', p += 2;
-        break;
-      case '\b':
-        p[0] = '\\', p[1] = 'b', p += 2;
-        break;
-      case '\f':
-        p[0] = '\\', p[1] = 'f', p += 2;
-        break;
-      default:
-        std::memcpy(p, "\\u00", 4);
-        p[4] = kHex[c >> 4];
-        p[5] = kHex[c & 0xF];
-        p += 6;
-    }
-    p_ = p;
     i = NextJsonEscape(s.data(), i + 1, n);
   }
   Reserve(n - run + 1);
