@@ -67,27 +67,46 @@ std::string Field(const nlohmann::json& j, const std::string& name) {
   return it->dump();
 }
 
+using TermVector = std::vector<std::pair<uint64_t, float>>;
+
+// For the error studies: each article's document frequency count over the whole set, and its
+// term vector weighted by tf x IDF under those counts (the clusterer's IDF formula with its
+// prior of 20 documents), unit length.
+struct StudyVectors {
+  std::unordered_map<uint64_t, uint32_t> df;
+  std::vector<TermVector> vecs;
+  double Idf(uint64_t key) const {
+    const double n = static_cast<double>(vecs.size());
+    return std::log((n + 20.0) / (df.at(key) + 0.5));
+  }
+};
+
+StudyVectors MakeStudyVectors(const std::vector<parallax::stories::ArticleFeatures>& features) {
+  StudyVectors sv;
+  for (const auto& f : features)
+    for (const auto& t : f.terms) ++sv.df[t.key];
+  sv.vecs.resize(features.size());
+  for (size_t i = 0; i < features.size(); ++i) {
+    double norm = 0;
+    for (const auto& t : features[i].terms) {
+      float w = t.weight * static_cast<float>(sv.Idf(t.key));
+      if (w <= 0) continue;
+      sv.vecs[i].push_back({t.key, w});
+      norm += static_cast<double>(w) * w;
+    }
+    for (auto& [k, w] : sv.vecs[i]) w /= static_cast<float>(std::sqrt(norm));
+  }
+  return sv;
+}
+
 // Error study: with the final document frequencies, writes for every article its 5 most similar
 // articles ("id<TAB>other<TAB>cosine" lines), by brute force through an inverted index.
 void NearestNeighbours(const std::vector<parallax::stories::ArticleFeatures>& features,
                        const std::string& path) {
-  std::unordered_map<uint64_t, uint32_t> df;
-  for (const auto& f : features)
-    for (const auto& t : f.terms) ++df[t.key];
-  const double n = static_cast<double>(features.size());
-  std::vector<std::vector<std::pair<uint64_t, float>>> vecs(features.size());
+  const std::vector<TermVector> vecs = MakeStudyVectors(features).vecs;
   std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, float>>> index;
-  for (size_t i = 0; i < features.size(); ++i) {
-    double norm = 0;
-    for (const auto& t : features[i].terms) {
-      float w = t.weight * static_cast<float>(std::log((n + 20.0) / (df[t.key] + 0.5)));
-      if (w <= 0) continue;
-      vecs[i].push_back({t.key, w});
-      norm += static_cast<double>(w) * w;
-    }
-    for (auto& [k, w] : vecs[i]) w /= static_cast<float>(std::sqrt(norm));
+  for (size_t i = 0; i < features.size(); ++i)
     for (const auto& [k, w] : vecs[i]) index[k].push_back({static_cast<uint32_t>(i), w});
-  }
   std::ofstream out(path);
   std::vector<float> acc(features.size(), 0);
   for (size_t i = 0; i < features.size(); ++i) {
@@ -111,25 +130,13 @@ void NearestNeighbours(const std::vector<parallax::stories::ArticleFeatures>& fe
 // shared terms among both top-20 lists.
 void PairStudy(const std::vector<parallax::stories::ArticleFeatures>& features,
                const std::string& path) {
-  std::unordered_map<uint64_t, uint32_t> df;
-  for (const auto& f : features)
-    for (const auto& t : f.terms) ++df[t.key];
-  const double n = static_cast<double>(features.size());
-  auto idf = [&](uint64_t k) { return std::log((n + 20.0) / (df[k] + 0.5)); };
-  std::vector<std::vector<std::pair<uint64_t, float>>> vecs(features.size());
+  const StudyVectors sv = MakeStudyVectors(features);
+  const std::vector<TermVector>& vecs = sv.vecs;
   std::vector<std::vector<uint64_t>> top10(features.size()), top20(features.size());
   std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, float>>> index;
   std::vector<float> acc(features.size(), 0);
   std::ofstream out(path);
   for (size_t i = 0; i < features.size(); ++i) {
-    double norm = 0;
-    for (const auto& t : features[i].terms) {
-      float w = t.weight * static_cast<float>(idf(t.key));
-      if (w <= 0) continue;
-      vecs[i].push_back({t.key, w});
-      norm += static_cast<double>(w) * w;
-    }
-    for (auto& [k, w] : vecs[i]) w /= static_cast<float>(std::sqrt(norm));
     auto byw = vecs[i];
     std::sort(byw.begin(), byw.end(), [](auto& a, auto& b) { return a.second > b.second; });
     for (size_t r = 0; r < byw.size() && r < 20; ++r) {
@@ -156,7 +163,7 @@ void PairStudy(const std::vector<parallax::stories::ArticleFeatures>& features,
       int ov10 = static_cast<int>(inter(top10[i], top10[j]).size());
       auto sh20 = inter(top20[i], top20[j]);
       double idfsum = 0;
-      for (uint64_t k : sh20) idfsum += idf(k);
+      for (uint64_t k : sh20) idfsum += sv.Idf(k);
       int rare5 = 0, rare20 = 0;
       size_t a = 0, b = 0;
       const auto& ti = features[i].terms;
@@ -167,7 +174,7 @@ void PairStudy(const std::vector<parallax::stories::ArticleFeatures>& features,
         } else if (tj[b].key < ti[a].key) {
           ++b;
         } else {
-          uint32_t d = df[ti[a].key];
+          uint32_t d = sv.df.at(ti[a].key);
           rare5 += d <= 5;
           rare20 += d <= 20;
           ++a, ++b;

@@ -65,35 +65,29 @@ size_t NextJsonEscape(const char* s, size_t i, size_t n) {
 }
 
 char* WriteJsonEscape(unsigned char c, char* p) {
+  // The letter after the backslash of a two-byte escape (a newline is written \n); 0 for the
+  // bytes written \u00XX.
+  static constexpr auto kShort = [] {
+    std::array<char, 256> t{};
+    t['"'] = '"';
+    t['\\'] = '\\';
+    t['\n'] = 'n';
+    t['\r'] = 'r';
+    t['\t'] = 't';
+    t['\b'] = 'b';
+    t['\f'] = 'f';
+    return t;
+  }();
   static constexpr char kHex[] = "0123456789abcdef";
-  switch (c) {
-    case '"':
-      p[0] = '\\', p[1] = '"';
-      return p + 2;
-    case '\\':
-      p[0] = '\\', p[1] = '\\';
-      return p + 2;
-    case '\n':
-      p[0] = '\\', p[1] = 'n';
-      return p + 2;
-    case '\r':
-      p[0] = '\\', p[1] = 'r';
-      return p + 2;
-    case '\t':
-      p[0] = '\\', p[1] = 't';
-      return p + 2;
-    case '\b':
-      p[0] = '\\', p[1] = 'b';
-      return p + 2;
-    case '\f':
-      p[0] = '\\', p[1] = 'f';
-      return p + 2;
-    default:
-      std::memcpy(p, "\\u00", 4);
-      p[4] = kHex[c >> 4];
-      p[5] = kHex[c & 0xF];
-      return p + 6;
+  p[0] = '\\';
+  if (const char e = kShort[c]; e != 0) {
+    p[1] = e;
+    return p + 2;
   }
+  std::memcpy(p + 1, "u00", 3);
+  p[4] = kHex[c >> 4];
+  p[5] = kHex[c & 0xF];
+  return p + 6;
 }
 
 void AppendJsonStringContent(std::string_view s, std::string* out) {

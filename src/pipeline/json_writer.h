@@ -98,13 +98,7 @@ class JsonWriter {
 
   // A value already written as JSON by the caller (one complete value, e.g. an object built
   // in a buffer on a hot path), placed with the usual separator.
-  void RawValue(std::string_view json) {
-    BeforeValue();
-    Reserve(json.size());
-    std::memcpy(p_, json.data(), json.size());
-    p_ += json.size();
-    AfterValue();
-  }
+  void RawValue(std::string_view json) { Literal(json); }
 
   // Cuts `out` to what was written (the writer may go on writing afterwards).
   void Flush();
@@ -150,6 +144,7 @@ class JsonWriter {
     need_comma_ = false;
   }
   void Close(char bracket);
+  // `word` as written (a literal, a number or a value the caller wrote as JSON).
   void Literal(std::string_view word) {
     BeforeValue();
     Reserve(word.size());

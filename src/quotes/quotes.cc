@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -193,13 +194,14 @@ class BlockScanner {
   bool IsLyAdverb(int i) const;
   bool IsPossessive(int i) const;
   bool IsWordLower(int i, std::string_view w) const;
+  // Token i is one of `words` (lower-case ASCII), ignoring ASCII case.
+  bool IsAnyWordLower(int i, std::span<const std::string_view> words) const;
   // Token i is the dot of a title abbreviation before a capitalised word ("Mr. Lunn",
   // "Sen. Roe", "Dr. Ada Lunn").
   bool IsTitleAbbrevDot(int i, int hi) const;
   // Token i (right after a comma) opens a clause of the writer's that ends an indirect content:
   // "but", "while", "although", "though", "whereas", "despite", "which", "even", "compared".
   bool AsideAfterComma(int i) const;
-  bool IsPollWord(int i) const;
   // A poll as the source of a finding: "In a Lunn County poll released Monday, 52 percent
   // backed the levy" (content after the comma). The cue is "in", the speaker the poll phrase.
   // (The trailing shape, "Roe leads by six points in the latest poll", was tried: 17 right
@@ -656,6 +658,12 @@ bool BlockScanner::IsWordLower(int i, std::string_view w) const {
   return true;
 }
 
+bool BlockScanner::IsAnyWordLower(int i, std::span<const std::string_view> words) const {
+  for (std::string_view w : words)
+    if (IsWordLower(i, w)) return true;
+  return false;
+}
+
 bool BlockScanner::IsTitleAbbrevDot(int i, int hi) const {
   if (i < 1 || i + 1 >= hi || text_[toks_[i].start] != '.') return false;
   const Tok& w = toks_[i - 1];
@@ -707,18 +715,14 @@ bool BlockScanner::SubordinateSubject(int s, int u0) const {
   static constexpr std::string_view kSubordinators[] = {"while",  "although", "though",  "because",
                                                         "when",   "after",    "if",      "since",
                                                         "before", "unless",   "whereas", "as"};
-  for (std::string_view w : kSubordinators)
-    if (IsWordLower(p, w)) return true;
-  return false;
+  return IsAnyWordLower(p, kSubordinators);
 }
 
 bool BlockScanner::AsideAfterComma(int i) const {
   if (toks_[i].kind != Kind::kWord || toks_[i].quote >= 0) return false;
   static constexpr std::string_view kAsides[] = {
       "but", "while", "although", "though", "whereas", "despite", "which", "even", "compared"};
-  for (std::string_view w : kAsides)
-    if (IsWordLower(i, w)) return true;
-  return false;
+  return IsAnyWordLower(i, kAsides);
 }
 
 bool BlockScanner::ComplementPhrase(int k, int hi) const {
@@ -1010,9 +1014,7 @@ bool BlockScanner::IsParticle(int i) const {
       "about", "on",   "for",    "against", "with",   "in",      "of",    "as",   "over",
       "into",  "upon", "toward", "towards", "at",     "off",     "out",   "up",   "down",
       "under", "by",   "from",   "after",   "before", "through", "among", "amid", "than"};
-  for (std::string_view w : kParticles)
-    if (IsWordLower(i, w)) return true;
-  return false;
+  return IsAnyWordLower(i, kParticles);
 }
 
 uint32_t BlockScanner::LearnedFrame(int i, int u1) const {
@@ -1095,9 +1097,7 @@ bool BlockScanner::IsQuantity(int i) const {
   static constexpr std::string_view kQuantities[] = {"one",  "two",     "three", "some", "many",
                                                      "most", "several", "few",   "both", "all"};
   if (!(toks_[i].flags & kDeterminer)) return false;
-  for (std::string_view w : kQuantities)
-    if (IsWordLower(i, w)) return true;
-  return false;
+  return IsAnyWordLower(i, kQuantities);
 }
 
 bool BlockScanner::IsIngWord(int i) const {
@@ -1114,9 +1114,7 @@ bool BlockScanner::AdjunctStart(int k) const {
   static constexpr std::string_view kAdjunctWords[] = {"as",     "when",   "while", "after",
                                                        "before", "during", "amid",  "following",
                                                        "since",  "until",  "about", "of"};
-  for (std::string_view w : kAdjunctWords)
-    if (IsWordLower(k, w)) return true;
-  return false;
+  return IsAnyWordLower(k, kAdjunctWords);
 }
 
 bool BlockScanner::AdverbialBefore(int b, int lo) const {
@@ -1393,8 +1391,7 @@ bool BlockScanner::ColonAttribution(int u0, int u1) {
         "exclusive", "video",     "live",    "editorial", "commentary", "review",
         "photos",    "explainer", "factbox", "note",      "editor",     "correction",
         "read",      "more",      "related", "source",    "sources",    "a"};
-    for (std::string_view w : kLabels)
-      if (IsWordLower(u0, w)) return false;
+    if (IsAnyWordLower(u0, kLabels)) return false;
   }
   for (int k = u0; k < m; ++k)
     if (toks_[k].flags & (kCue | kBoundary)) return false;
@@ -1455,10 +1452,7 @@ bool BlockScanner::AskedClause(int i, int u0, int u1) {
   if (k >= u1 || toks_[k].kind != Kind::kWord) return false;
   static constexpr std::string_view kWh[] = {"whether", "if",  "why",  "what",  "how",  "about",
                                              "which",   "who", "whom", "where", "when", "to"};
-  bool wh = false;
-  for (std::string_view w : kWh)
-    if (IsWordLower(k, w)) wh = true;
-  if (!wh) return false;
+  if (!IsAnyWordLower(k, kWh)) return false;
   int e = k + 1;
   while (e < u1 && !(toks_[e].kind == Kind::kComma && toks_[e].quote < 0)) ++e;
   if (e >= u1 && when && i > u0 + 1) {
@@ -1480,36 +1474,28 @@ bool BlockScanner::AskedClause(int i, int u0, int u1) {
   return true;
 }
 
-bool BlockScanner::IsPollWord(int i) const {
-  return IsWordLower(i, "poll") || IsWordLower(i, "polls") || IsWordLower(i, "survey") ||
-         IsWordLower(i, "surveys");
-}
-
-[[gnu::noinline]] void BlockScanner::PollFrame(int u0, int u1) {
-  if (u1 - u0 < 6 || toks_[u0].kind != Kind::kWord || toks_[u0].quote >= 0) return;
-  if (IsWordLower(u0, "in")) {
-    // "In a Lunn County poll released Monday, 52 percent backed the levy."
-    int poll = -1, c = u0 + 1;
-    for (; c < u1 && c - u0 <= 14; ++c) {
-      const Tok& t = toks_[c];
-      if (t.kind == Kind::kComma) break;
-      if (t.kind != Kind::kWord && t.kind != Kind::kNumber && t.kind != Kind::kOther) return;
-      if (t.kind == Kind::kWord && IsPollWord(c)) poll = c;
-    }
-    if (poll < 0 || c >= u1 || toks_[c].kind != Kind::kComma || c + 3 >= u1) return;
-    Attr attr;
-    attr.cue = SpanOf(u0, u0);
-    attr.speaker = SpanOf(u0 + 1, c - 1);
-    if (ContentAfter(c + 1, u1, &attr)) Emit(attr);
+void BlockScanner::PollFrame(int u0, int u1) {
+  // "In a Lunn County poll released Monday, 52 percent backed the levy."
+  if (u1 - u0 < 6 || toks_[u0].quote >= 0 || !IsWordLower(u0, "in")) return;
+  static constexpr std::string_view kPollWords[] = {"poll", "polls", "survey", "surveys"};
+  int poll = -1, c = u0 + 1;
+  for (; c < u1 && c - u0 <= 14; ++c) {
+    const Tok& t = toks_[c];
+    if (t.kind == Kind::kComma) break;
+    if (t.kind != Kind::kWord && t.kind != Kind::kNumber && t.kind != Kind::kOther) return;
+    if (IsAnyWordLower(c, kPollWords)) poll = c;
   }
+  if (poll < 0 || c >= u1 || toks_[c].kind != Kind::kComma || c + 3 >= u1) return;
+  Attr attr;
+  attr.cue = SpanOf(u0, u0);
+  attr.speaker = SpanOf(u0 + 1, c - 1);
+  if (ContentAfter(c + 1, u1, &attr)) Emit(attr);
 }
 
 void BlockScanner::ProcessUnit(int u0, int u1) {
   unit_first_attr_ = static_cast<int>(out_->size());
   ColonAttribution(u0, u1);
-  if (u1 - u0 >= 6 && toks_[u0].end - toks_[u0].start == 2 &&
-      (text_[toks_[u0].start] | 0x20) == 'i')
-    PollFrame(u0, u1);
+  PollFrame(u0, u1);
   for (int i = u0; i < u1; ++i) {
     Tok& t = toks_[i];
     if (t.kind != Kind::kWord) continue;
@@ -1680,10 +1666,7 @@ void BlockScanner::ProcessUnit(int u0, int u1) {
       static constexpr std::string_view kPrepEnd[] = {
           "over",  "of",   "for",  "about", "against", "by", "into", "amid",
           "under", "from", "with", "at",    "in",      "on", "to",   "than"};
-      bool prep_end = false;
-      for (std::string_view w : kPrepEnd)
-        if (IsWordLower(j, w)) prep_end = true;
-      if (prep_end) continue;
+      if (IsAnyWordLower(j, kPrepEnd)) continue;
       int s = percent ? j - 1 : BackNP(j, u0);
       if (s < 0 && (toks_[j].flags & kRelative)) s = j;
       if (s < 0 || !LooksLikeSpeaker(s, j)) continue;
