@@ -31,8 +31,6 @@ constexpr int kHeadlineSearchLines = 20;
 bool IsUpperCp(char32_t c) { return utf8::IsUpper(c); }
 bool IsLowerCp(char32_t c) { return utf8::IsLower(c); }
 
-bool IsLetterCp(char32_t c) { return IsLetterCodePoint(c); }
-
 bool IsClosingCp(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB ||
          c == 0x203A;
@@ -607,7 +605,7 @@ class Extractor {
     while (i < v.size()) {
       char32_t c = utf8::Next(v, &i);
       if (IsLowerCp(c)) return false;
-      if (IsUpperCp(c) || IsLetterCp(c)) break;
+      if (IsUpperCp(c) || IsLetterCodePoint(c)) break;
     }
     char last = v.back();
     return last != '.' && last != ':' && last != '?' && last != '!';
